@@ -1,0 +1,3 @@
+export * from './events.js';
+export * from './session/states.js';
+export * from './session/errors.js';

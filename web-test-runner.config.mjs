@@ -1,0 +1,40 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+
+// Debian's Chromium, offline and quiet; fake camera/mic auto-accepted; WebRTC allowed on loopback.
+const baseArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+const chrome = (extra) =>
+  chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...baseArgs, ...extra] } });
+
+export default {
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 240000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  groups: [
+    {
+      name: 'browser',
+      files: ['test/**/*.test.ts', '!test/server/**', '!test/simulator/**', '!test/**/*.denied.test.ts', '!test/e2e/**'],
+      browsers: [chrome(['--use-fake-ui-for-media-stream'])],
+    },
+    {
+      // A visitor who says no: the permission prompt is denied.
+      name: 'mic-denied',
+      files: ['test/**/*.denied.test.ts'],
+      browsers: [chrome(['--deny-permission-prompts'])],
+    },
+  ],
+};
