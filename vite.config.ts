@@ -39,6 +39,7 @@ export default defineConfig(({ mode }) => {
           'server/index': 'src/server/index.ts',
           'simulator/index': 'src/simulator/index.ts',
           cli: 'src/cli/main.ts',
+          'react/index': 'src/react/index.ts',
         },
         formats: ['es'],
       },

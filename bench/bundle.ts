@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium } from './chromium.js';
-import { serveStatic } from './static-server.js';
+import { launchChromium } from '../scripts/lib/chromium.js';
+import { serveStatic } from '../scripts/lib/static-server.js';
 
 const root = resolve(import.meta.dirname, '..');
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
