@@ -1,0 +1,9 @@
+// `npm run analyze`: custom-elements.json from the elements' JSDoc (@attr @event @csspart @cssproperty @slot).
+export default {
+  globs: ['src/element/**/*.ts'],
+  exclude: ['src/element/**/*.styles.ts', 'src/element/i18n*.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+};

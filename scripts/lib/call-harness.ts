@@ -1,0 +1,51 @@
+/**
+ * Everything a real call needs, on 127.0.0.1: the local iwy simulator, a customer backend made with
+ * iwy-agent/server at /api/iwy-session, and static files (the built dist/ plus inline pages).
+ * Used by the embedding tests and the call benchmarks.
+ */
+import express, { type RequestHandler } from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { startSimulator } from '../../src/simulator/index.js';
+import { createSessionHandler, toNodeHandler } from '../../src/server/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface HarnessPage {
+  html: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallHarness {
+  url: string;
+  simulatorUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startCallHarness(pages: Record<string, HarnessPage>, mounts: Record<string, string> = {}): Promise<CallHarness> {
+  const sim = await startSimulator({ port: 0 });
+  const session = toNodeHandler(createSessionHandler({ apiKey: sim.apiKey, baseUrl: sim.url }));
+  const app = express();
+  app.post('/api/iwy-session', ((req, res) => void session(req, res)) as RequestHandler);
+  for (const [path, page] of Object.entries(pages)) {
+    app.get(path, (_req, res) => {
+      res.set(page.headers ?? {}).type('html').send(page.html.replaceAll('%SIM_ORIGIN%', new URL(sim.url).origin));
+    });
+  }
+  app.use('/dist', express.static(join(root, 'dist')));
+  for (const [prefix, dir] of Object.entries(mounts)) app.use(prefix, express.static(dir));
+  const server: Server = await new Promise((done) => {
+    const s = app.listen(0, '127.0.0.1', () => done(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    simulatorUrl: sim.url,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await sim.close();
+    },
+  };
+}
