@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { allowMedia, denyMedia, firefoxGroups } from './scripts/wtr-firefox-launcher.mjs';
 
 // Debian's Chromium, offline and quiet; fake camera/mic auto-accepted; WebRTC allowed on loopback.
 const baseArgs = [
@@ -18,7 +19,7 @@ const baseArgs = [
 const chrome = (extra) =>
   chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...baseArgs, ...extra] } });
 
-export default {
+const config = {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
@@ -38,3 +39,13 @@ export default {
     },
   ],
 };
+
+// The same tests in Debian's firefox-esr (a second engine); skipped with one line when it is missing
+// or IWY_SKIP_FIREFOX=1.
+config.groups.push(
+  ...firefoxGroups(config.groups, {
+    firefox: { from: 'browser', prefs: allowMedia },
+    'firefox-mic-denied': { from: 'mic-denied', prefs: denyMedia },
+  }),
+);
+export default config;
