@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { allowMedia, denyMedia, firefoxGroups } from './scripts/wtr-firefox-launcher.mjs';
+import { commonjsPackagesPlugin } from './test/support/commonjs-packages-plugin.mjs';
+import { sessionEndpointMiddleware } from './test/support/session-endpoint-middleware.mjs';
 
 // Debian's Chromium, offline and quiet; fake camera/mic auto-accepted; WebRTC allowed on loopback.
 const baseArgs = [
@@ -24,7 +26,13 @@ const config = {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // Pipecat imports these CommonJS packages; vite converts them in the build, this does it for wtr.
+    commonjsPackagesPlugin(['events', 'lodash']),
+  ],
+  // A scriptable session endpoint (/__iwy-test/session) for the session controller's tests.
+  middleware: [sessionEndpointMiddleware],
   groups: [
     {
       name: 'browser',
