@@ -1,0 +1,271 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { SessionController, type SessionControllerOptions } from '../session/controller.js';
+import { ACTIVE_STATES, type SessionState } from '../session/states.js';
+import type { IwyAgentError } from '../session/errors.js';
+import type { SessionSnapshot } from '../session/snapshot.js';
+import { CANCELABLE_EVENTS, type IwyEventDetailMap, type IwyEventName } from '../events.js';
+import { liveSessionContext } from '../context.js';
+import { EN, isRtl, loadStrings, pickLanguage, type UiStrings } from './i18n.js';
+import { styles } from './iwy-agent.styles.js';
+import { bubbleView, stageView, stream } from './views.js';
+
+/** What the element needs from a session controller (tests may supply a fake). */
+export type SessionControllerLike = Pick<
+  SessionController,
+  'snapshot' | 'subscribe' | 'configure' | 'start' | 'end' | 'setMicEnabled' | 'sendText' | 'dispose'
+>;
+
+const IDLE: SessionSnapshot = Object.freeze({
+  state: 'idle', error: undefined, micEnabled: true, micLevel: 0, agentSpeaking: false,
+  userSpeaking: false, transcript: [], agentVideo: undefined, agentAudio: undefined,
+});
+
+/**
+ * A live conversational iwy.ai video agent: a floating bubble or an inline panel with the agent's
+ * video and voice, the visitor's microphone, captions and a text box.
+ *
+ * @summary Talk face to face with an iwy.ai video agent.
+ * @example <iwy-agent agent-id="demo" session-url="/api/iwy-session" captions></iwy-agent>
+ *
+ * @attr state - Read-only: the session state (`idle`, `requesting`, … `error`), for CSS.
+ * @event {CustomEvent<{state, previous}>} iwy-state-change - The session state changed.
+ * @event {CustomEvent<{body}>} iwy-session-request - Before the session POST; cancelable; add `body.context`.
+ * @event {CustomEvent} iwy-connected - Media is connected; the agent is joining.
+ * @event {CustomEvent} iwy-agent-ready - The agent is there and listening.
+ * @event {CustomEvent<{role, text, final}>} iwy-transcript - A caption of either side.
+ * @event {CustomEvent<{speaking}>} iwy-agent-speaking - The agent started or stopped speaking.
+ * @event {CustomEvent<{speaking}>} iwy-user-speaking - The visitor started or stopped speaking.
+ * @event {CustomEvent<{enabled}>} iwy-mic-change - The visitor's microphone was switched on or off.
+ * @event {CustomEvent<{reason, durationMs}>} iwy-disconnected - The call ended.
+ * @event {CustomEvent<{code, message, recoverable}>} iwy-error - Something failed; see `error`.
+ *
+ * @slot captions - Replaces the default `<iwy-captions>`.
+ * @slot controls - Replaces the default `<iwy-controls>` (mic, text box, end call).
+ *
+ * @csspart bubble - The round floating button that opens the panel.
+ * @csspart panel - The call panel (floating: expanded bubble; inline: the whole box).
+ * @csspart stage - The video area.
+ * @csspart video - The agent's video.
+ * @csspart poster - The poster image before the call.
+ * @csspart start-button - Starts the call.
+ * @csspart status - Progress or live status text.
+ * @csspart close-button - Collapses the floating panel.
+ * @csspart error - The error message box.
+ * @csspart retry-button - Tries again after an error.
+ * @csspart captions - The default captions element.
+ * @csspart controls - The default controls bar.
+ * @csspart mic-button - Switches the microphone (inside controls).
+ * @csspart text-input - The message box (inside controls).
+ * @csspart send-button - Sends the message (inside controls).
+ * @csspart end-button - Ends the call (inside controls).
+ *
+ * @cssproperty --iwy-accent - Brand colour of buttons and the bubble. Default #5b4cf0.
+ * @cssproperty --iwy-accent-fg - Text and icons on the accent colour. Default #fff.
+ * @cssproperty --iwy-bg - Panel background (light #fff, dark #16171d).
+ * @cssproperty --iwy-fg - Panel text colour.
+ * @cssproperty --iwy-surface - Background of the mic button and text box.
+ * @cssproperty --iwy-danger - End-call and error colour.
+ * @cssproperty --iwy-radius - Corner radius of the panel. Default 20px.
+ * @cssproperty --iwy-font - Font family. Default the system UI font.
+ * @cssproperty --iwy-bubble-size - Diameter of the floating bubble. Default 64px.
+ * @cssproperty --iwy-panel-width - Width of the floating panel. Default 360px.
+ * @cssproperty --iwy-panel-height - Height of the floating panel. Default 560px.
+ * @cssproperty --iwy-offset - Distance of the floating widget from the viewport corner. Default 20px.
+ * @cssproperty --iwy-z-index - Stacking of the floating widget. Default 2147483000.
+ * @cssproperty --iwy-stage-bg - Background of the video area before video arrives.
+ * @cssproperty --iwy-focus - Focus ring colour. Default the accent.
+ */
+export class IwyAgentElement extends LitElement {
+  static override styles = styles;
+
+  /** The iwy agent to talk to: a UUID, or "demo". */
+  @property({ attribute: 'agent-id' }) agentId = '';
+  /** Your backend's session endpoint (see iwy-agent/server); without it, iwy's public endpoint. */
+  @property({ attribute: 'session-url' }) sessionUrl?: string;
+  /** `floating`: a bubble at the bottom corner that expands; `inline`: fills the element's box. */
+  @property({ reflect: true }) mode: 'floating' | 'inline' = 'floating';
+  /** UI language (en, es, fr, de, it, pt, nl, no, pl, ja, zh, ar); default the page's language. */
+  @property({ reflect: true }) override lang!: string;
+  /** Start the call as soon as the element is on the page (otherwise nothing loads before a click). */
+  @property({ type: Boolean }) autostart = false;
+  /** The visitor's microphone starts switched off (they can switch it on); the agent stays audible. */
+  @property({ type: Boolean }) muted = false;
+  /** Show captions of both sides over the video. */
+  @property({ type: Boolean, reflect: true }) captions = false;
+  /** Image shown before the call starts. */
+  @property() poster?: string;
+  /** Overrides for any UI text, e.g. `{ start: 'Talk to Ana' }`. */
+  @property({ attribute: false }) strings: Partial<UiStrings> = {};
+
+  @state() private snap: SessionSnapshot = IDLE;
+  @state() private open = false;
+  @state() private base: UiStrings = EN;
+  private language = '';
+  private languageLoad?: Promise<unknown>;
+  private text: UiStrings = EN;
+  private controller?: SessionControllerLike;
+  private unsubscribe?: () => void;
+  private readonly provider = new ContextProvider(this, { context: liveSessionContext });
+
+  /** The session state; also the `state` attribute. */
+  get state(): SessionState {
+    return this.snap.state;
+  }
+
+  /** The last failure while the state is `error`, else undefined. */
+  get error(): IwyAgentError | undefined {
+    return this.snap.error;
+  }
+
+  /** Starts a call (no-op while one is under way); never rejects: failures show and fire `iwy-error`. */
+  start(): Promise<void> {
+    return this.ensureController()?.start() ?? Promise.resolve();
+  }
+
+  /** Ends the call, in any state. */
+  end(): Promise<void> {
+    return this.controller?.end() ?? Promise.resolve();
+  }
+
+  /** Switches the visitor's microphone on or off. */
+  setMicEnabled(on: boolean): Promise<void> {
+    return this.controller?.setMicEnabled(on) ?? Promise.resolve();
+  }
+
+  /** Sends a text message to the agent (ignored unless live). */
+  sendText(text: string): void {
+    this.controller?.sendText(text);
+  }
+
+  /** Raises a public `iwy-*` event; returns false when a listener cancelled it. */
+  protected emit<K extends IwyEventName>(type: K, detail: IwyEventDetailMap[K]): boolean {
+    const cancelable = CANCELABLE_EVENTS.has(type);
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** The session controller for this element; tests override it to plug in a fake or a stub transport. */
+  protected createController(options: SessionControllerOptions): SessionControllerLike {
+    return new SessionController(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ensureController();
+    this.setAttribute('state', this.snap.state);
+    if (this.autostart && this.snap.state === 'idle') void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    const controller = this.controller;
+    // A move (removed and re-inserted in the same task) keeps the call; a removal ends it.
+    queueMicrotask(() => {
+      if (this.isConnected || this.controller !== controller || !controller) return;
+      this.unsubscribe?.();
+      this.controller = this.unsubscribe = undefined;
+      controller.dispose().catch(() => {});
+    });
+  }
+
+  private ensureController(): SessionControllerLike | undefined {
+    if (this.controller || !this.isConnected) return this.controller;
+    const c = (this.controller = this.createController({
+      agentId: this.agentId,
+      sessionUrl: this.sessionUrl || undefined,
+      micEnabled: !this.muted,
+      emit: (type, detail) => this.emit(type, detail),
+    }));
+    this.unsubscribe = c.subscribe((s) => this.onSnapshot(s));
+    this.onSnapshot(c.snapshot);
+    return c;
+  }
+
+  private onSnapshot(s: SessionSnapshot): void {
+    const wasActive = ACTIVE_STATES.has(this.snap.state);
+    this.snap = s;
+    this.setAttribute('state', s.state);
+    // A call started from anywhere (method, autostart) opens the floating panel.
+    if (!wasActive && ACTIVE_STATES.has(s.state)) this.open = true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && (changed.has('agentId') || changed.has('sessionUrl'))) {
+      this.controller?.configure({ agentId: this.agentId, sessionUrl: this.sessionUrl || undefined });
+    }
+    if (this.hasUpdated && changed.has('muted') && !ACTIVE_STATES.has(this.snap.state)) {
+      void this.controller?.setMicEnabled(!this.muted);
+    }
+    if (!this.hasUpdated || changed.has('lang')) this.pickStrings();
+    this.text = { ...this.base, ...this.strings };
+    this.provider.setValue({ snapshot: this.snap, actions: this, strings: this.text });
+    this.hadFocus = this.matches(':focus-within');
+  }
+
+  private pickStrings(): void {
+    const tag = this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const lang = pickLanguage(tag);
+    if (lang === this.language) return;
+    this.language = lang;
+    this.languageLoad = loadStrings(lang)
+      .then((t) => lang === this.language && (this.base = t))
+      .catch(() => {}); // an unreachable language chunk leaves the UI in English
+  }
+
+  /** Resolves after the current language table has loaded and rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.languageLoad) return done;
+    await this.languageLoad;
+    return super.getUpdateComplete();
+  }
+
+  private hadFocus = false;
+
+  protected override updated(): void {
+    // Focus lived in a control that this render removed (start, end, retry): move it to the new view.
+    if (this.hadFocus && !this.matches(':focus-within')) void this.focusView();
+  }
+
+  /** Focuses the main control of what is on screen now: retry, start, the call controls, or the bubble. */
+  private async focusView(): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const slot = root.querySelector<HTMLSlotElement>('slot[name=controls]');
+    const controls = (slot?.assignedElements()[0] ?? root.querySelector('iwy-controls')) as HTMLElement | null;
+    if (controls && 'updateComplete' in controls) await controls.updateComplete;
+    const target = root.querySelector<HTMLElement>('[part~=retry-button],[part~=start-button],[part~=bubble]') ?? controls;
+    target?.focus();
+  }
+
+  private expand = async () => {
+    this.open = true;
+    await this.focusView();
+  };
+
+  private collapse = async () => {
+    this.open = false;
+    await this.focusView();
+  };
+
+  private onKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.mode !== 'inline' && this.open) void this.collapse();
+  };
+
+  protected override render() {
+    const floating = this.mode !== 'inline';
+    const s = this.snap;
+    const t = this.text;
+    const audio = s.agentAudio && html`<audio autoplay .srcObject=${stream(s.agentAudio)}></audio>`;
+    const view =
+      floating && !this.open
+        ? bubbleView(t, s, this.expand)
+        : stageView({
+            s, t, floating, poster: this.poster, captions: this.captions,
+            onStart: () => void this.start(), onClose: this.collapse,
+          });
+    return html`<div class="root ${floating ? 'floating' : 'inline'}" lang=${this.language}
+      dir=${isRtl(this.language) ? 'rtl' : 'ltr'} @keydown=${this.onKeydown}>${view}${audio || nothing}</div>`;
+  }
+}
