@@ -153,7 +153,9 @@ export class IwyClient {
     if (name === 'TimeoutError') return new IwyApiError(0, 'timeout', 'iwy did not answer in time', { cause: error });
     if (name === 'AbortError') return new IwyApiError(0, 'aborted', 'the call was aborted', { cause: error });
     if (error instanceof SyntaxError) return new IwyApiError(200, 'invalid-response', 'iwy answered malformed JSON');
-    return new IwyApiError(0, 'network-error', 'iwy could not be reached', { cause: error });
+    const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+    const reason = cause?.code ?? cause?.message;
+    return new IwyApiError(0, 'network-error', `iwy could not be reached${reason ? ` (${reason})` : ''}`, { cause: error });
   }
 }
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSessionHandler } from '../../src/server/index.js';
 import { send, startFakeIwy, type Fault, type FakeIwy } from './fake-iwy.js';
-import { AGENT, assertNoKeyInLogs, captureLogger, read, sessionRequest } from './helpers.js';
+import { AGENT, assertNoKeyInLogs, captureLogger, closedUrl, read, sessionRequest } from './helpers.js';
 
 describe('session handler: upstream faults', () => {
   let iwy: FakeIwy;
@@ -76,7 +76,7 @@ describe('session handler: upstream faults', () => {
   });
 
   it('iwy unreachable (nothing listening) → 502 upstream-error', async () => {
-    const handler = createSessionHandler({ apiKey: iwy.apiKey, baseUrl: 'http://127.0.0.1:9/v1', logger, rateLimit: false });
+    const handler = createSessionHandler({ apiKey: iwy.apiKey, baseUrl: `${await closedUrl()}/v1`, logger, rateLimit: false });
     const res = await read(await handler(sessionRequest({ agentId: 'demo' })), iwy.apiKey);
     assert.deepEqual([res.status, res.body.error], [502, 'upstream-error']);
   });

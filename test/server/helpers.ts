@@ -48,3 +48,10 @@ export async function listen(listener: http.RequestListener) {
     },
   };
 }
+
+/** A loopback URL where nothing listens (a port just released), for "connection refused". */
+export async function closedUrl(): Promise<string> {
+  const server = await listen(() => undefined);
+  await server.close();
+  return server.url;
+}

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { IwyApiError, IwyClient, type IwyClientOptions } from '../../src/server/index.js';
 import { send, startFakeIwy, type Fault, type FakeIwy } from './fake-iwy.js';
+import { closedUrl } from './helpers.js';
 
 describe('IwyClient', () => {
   let iwy: FakeIwy;
@@ -134,8 +135,8 @@ describe('IwyClient', () => {
     setTimeout(() => controller.abort(), 50);
     await assert.rejects(client().getAgent('a', { signal: controller.signal }), (e: IwyApiError) => e.code === 'aborted');
     assert.equal(iwy.requests.length, 1);
-    const offline = new IwyClient({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', retries: 1, baseDelayMs: 1 });
-    await assert.rejects(offline.startSession({ agentId: 'demo' }), (e: IwyApiError) => e.status === 0 && e.code === 'network-error');
+    const offline = new IwyClient({ apiKey: 'k', baseUrl: await closedUrl(), retries: 1, baseDelayMs: 1 });
+    await assert.rejects(offline.startSession({ agentId: 'demo' }), (e: IwyApiError) => e.status === 0 && e.code === 'network-error' && e.message.includes('ECONNREFUSED'));
   });
 
   it('uses the injected fetch', async () => {

@@ -1,0 +1,68 @@
+import { CliError, type CliIo } from './io.js';
+
+/** The simulator's entry, as `iwy-agent simulate` uses it. */
+interface SimulatorModule {
+  startSimulator(options: { port?: number; host?: '127.0.0.1'; dataDir?: string; apiKey?: string }): Promise<{
+    url: string;
+    apiKey: string;
+    close(): Promise<void>;
+  }>;
+}
+
+/** Optional peer dependencies the simulator needs, with the ranges we test. */
+export const SIMULATOR_PACKAGES = { '@roamhq/wrtc': '^0.10.0', 'better-sqlite3': '^12' } as const;
+
+/**
+ * Says exactly what to install when the simulator failed to load for want of its native packages;
+ * undefined for any other failure. `resolve` tells whether a package can be found (injected for tests).
+ */
+export function explainSimulatorLoadError(error: unknown, resolve: (name: string) => boolean): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const names = Object.keys(SIMULATOR_PACKAGES) as (keyof typeof SIMULATOR_PACKAGES)[];
+  const involved = names.some((n) => message.includes(n));
+  if (!involved) return undefined;
+  const missing = names.filter((n) => !resolve(n));
+  if (missing.length === 0) {
+    // Installed but unloadable: a native module built for another Node version.
+    return `iwy-agent simulate: ${message.split('\n')[0]}\nRebuild the native modules for this Node version:\n  npm rebuild ${names.join(' ')}`;
+  }
+  const specs = missing.map((n) => `${n}@${SIMULATOR_PACKAGES[n]}`).join(' ');
+  return `iwy-agent simulate needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed.\nInstall with:\n  npm install --save-dev ${specs}`;
+}
+
+const canResolve = (name: string) => {
+  try {
+    import.meta.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export interface SimulateOptions {
+  port?: number;
+  dataDir?: string;
+  apiKey?: string;
+}
+
+/** Starts the local iwy simulator and keeps it running until SIGINT/SIGTERM. */
+export async function simulate(options: SimulateOptions, io: CliIo): Promise<void> {
+  let mod: SimulatorModule;
+  try {
+    mod = await import('../simulator/index.js');
+  } catch (error) {
+    const advice = explainSimulatorLoadError(error, canResolve);
+    if (advice) throw new CliError(advice);
+    throw error;
+  }
+  const sim = await mod.startSimulator({ host: '127.0.0.1', ...options });
+  io.out(`iwy simulator listening on ${sim.url}`);
+  io.out(`development API key: ${sim.apiKey}`);
+  io.out(`try: IWY_BASE_URL=${sim.url} IWY_API_KEY=${sim.apiKey} iwy-agent agents list`);
+  io.out('Ctrl+C stops it.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.close();
+}
