@@ -36,7 +36,8 @@ const config = {
   groups: [
     {
       name: 'browser',
-      files: ['test/**/*.test.ts', '!test/server/**', '!test/simulator/**', '!test/**/*.denied.test.ts', '!test/e2e/**'],
+      // Node-only tests live in test/{server,simulator,embed,frameworks,wordpress}; e2e has its own group.
+      files: ['test/{session,transports,element,build}/**/*.test.ts', '!test/**/*.denied.test.ts'],
       browsers: [chrome(['--use-fake-ui-for-media-stream'])],
     },
     {

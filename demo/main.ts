@@ -1,5 +1,6 @@
 import '../src/index.js';
 import type { IwyEventName } from '../src/events.js';
+import type { IwyAgentElement } from '../src/element/iwy-agent.element.js';
 
 const EVENTS: IwyEventName[] = [
   'iwy-state-change',
@@ -15,7 +16,7 @@ const EVENTS: IwyEventName[] = [
 ];
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
-const inline = document.querySelector('iwy-agent#inline')!;
+const inline = document.getElementById('inline') as IwyAgentElement;
 
 for (const type of EVENTS) {
   document.addEventListener(type, (event) => {
