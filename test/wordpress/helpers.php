@@ -60,11 +60,11 @@ function upstream( int $status, $body, array $headers = array() ): void {
  *
  * @param array|string $body JSON-encoded when an array.
  */
-function post_session( $body, array $headers = array( 'Origin' => SITE_ORIGIN ) ): WP_REST_Response {
+function post_session( $body, array $headers = array( 'Origin' => SITE_ORIGIN ), string $type = 'application/json' ): WP_REST_Response {
 	$route = WP::$routes['iwy-agent/v1/session'] ?? fail( 'session route not registered' );
 	$request = new WP_REST_Request( 'POST', '/iwy-agent/v1/session' );
 	$request->set_body( is_string( $body ) ? $body : json_encode( $body ) );
-	$request->set_header( 'Content-Type', 'application/json' );
+	$request->set_header( 'Content-Type', $type );
 	foreach ( $headers as $name => $value ) {
 		$request->set_header( $name, $value );
 	}
@@ -95,4 +95,9 @@ function assert_no_key( string $text ): void {
 		assert_not_contains( $key, $text, 'secret key leaked' );
 		assert_not_contains( substr( $key, 0, 12 ), $text, 'secret key prefix leaked' );
 	}
+}
+
+/** What the plugin wrote to the PHP error log so far (run.php points it at a temporary file). */
+function logged(): string {
+	return (string) file_get_contents( ini_get( 'error_log' ) );
 }

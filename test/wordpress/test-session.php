@@ -65,8 +65,7 @@ test(
 		);
 		$response = post_session( array( 'agentId' => 'demo', 'context' => $context ) );
 
-		// "demo" is no UUID but is allowed when listed.
-		assert_same( 403, $response->get_status(), 'demo is refused unless allowed' );
+		assert_error( $response, 404, 'agent-not-found' ); // "demo" is refused unless allowed.
 		configure_site( array( 'base_url' => 'http://127.0.0.1:8787/v1', 'allowed_agents' => array( 'demo' ) ) );
 		$response = post_session( array( 'agentId' => 'demo', 'context' => $context ) );
 		assert_same( 200, $response->get_status() );
@@ -84,15 +83,16 @@ test(
 			'message' => 'key ' . TEST_KEY . ' rejected',
 		);
 		$cases = array(
-			// upstream status => [our status, our code]
+			// upstream status => [our status, our code], as iwy-agent/server answers.
 			array( 401, 502, 'upstream-unauthorized' ),
-			array( 403, 403, 'session-unauthorized' ),
+			array( 403, 502, 'upstream-unauthorized' ),
 			array( 404, 404, 'agent-not-found' ),
 			array( 410, 404, 'agent-not-found' ),
-			array( 400, 400, 'session-request-failed' ),
-			array( 422, 400, 'session-request-failed' ),
-			array( 500, 502, 'session-request-failed' ),
-			array( 503, 502, 'session-request-failed' ),
+			array( 400, 502, 'upstream-error' ),
+			array( 422, 502, 'upstream-error' ),
+			array( 500, 502, 'upstream-error' ),
+			array( 503, 502, 'upstream-error' ),
+			array( 302, 502, 'upstream-error' ),
 		);
 		foreach ( $cases as list( $upstream_status, $status, $code ) ) {
 			WP::reset();
@@ -106,7 +106,7 @@ test(
 test(
 	'upstream 429 becomes session-rate-limited with a bounded Retry-After',
 	static function (): void {
-		foreach ( array( '17' => '17', '' => '60', '999999' => '3600', 'soon' => '60' ) as $sent => $expected ) {
+		foreach ( array( '17' => '17', '' => '10', '999999' => '3600', 'soon' => '10' ) as $sent => $expected ) {
 			WP::reset();
 			configure_site();
 			upstream( 429, '', '' === (string) $sent ? array() : array( 'retry-after' => (string) $sent ) );
@@ -120,29 +120,45 @@ test(
 );
 
 test(
-	'an unreachable iwy or an answer without a session is session-request-failed (502)',
+	'an unreachable or slow iwy, or an answer without a usable session, is an upstream failure',
 	static function (): void {
 		$answers = array(
-			static function () {
-				return new WP_Error( 'http_request_failed', 'cURL error 28: timed out after 10000 ms' );
-			},
-			'not json',
-			array( 'roomUrl' => 'https://iwy.daily.co/abc' ),
-			array( 'webrtcUrl' => array( 'nested' ) ),
-			array(),
+			array( 'upstream-timeout', new WP_Error( 'http_request_failed', 'cURL error 28: Operation timed out after 10001 milliseconds' ) ),
+			array( 'upstream-error', new WP_Error( 'http_request_failed', 'cURL error 7: Failed to connect to api.iwy.ai port 443: Connection refused' ) ),
+			array( 'upstream-error', 'not json' ),
+			array( 'upstream-error', array( 'roomUrl' => 'https://iwy.daily.co/abc' ) ),
+			array( 'upstream-error', array( 'roomUrl' => 'javascript:alert(1)', 'dailyToken' => 't' ) ),
+			array( 'upstream-error', array( 'webrtcUrl' => array( 'nested' ) ) ),
+			array( 'upstream-error', array( 'webrtcUrl' => 'https://x.test/' . str_repeat( 'a', 8200 ) ) ),
+			array( 'upstream-error', array() ),
 		);
-		foreach ( $answers as $answer ) {
+		foreach ( $answers as list( $code, $answer ) ) {
 			WP::reset();
 			configure_site();
-			if ( is_callable( $answer ) ) {
-				WP::$http = $answer;
+			if ( $answer instanceof WP_Error ) {
+				WP::$http = static function () use ( $answer ): WP_Error {
+					return $answer;
+				};
 			} else {
 				upstream( 200, $answer );
 			}
 			$response = post_session( array( 'agentId' => AGENT ) );
-			assert_error( $response, 502, 'session-request-failed' );
+			assert_error( $response, 'upstream-timeout' === $code ? 504 : 502, $code );
 			assert_not_contains( 'cURL', visible( $response ) );
 		}
+	}
+);
+
+test(
+	'what the site owner must fix is logged, without the key',
+	static function (): void {
+		configure_site();
+		upstream( 401, array( 'message' => 'bad key ' . TEST_KEY ) );
+		$before = strlen( logged() );
+		post_session( array( 'agentId' => AGENT ) );
+		$line = substr( logged(), $before );
+		assert_contains( 'iwy-agent: iwy rejected the API key (HTTP 401)', $line );
+		assert_no_key( $line );
 	}
 );
 
@@ -164,14 +180,17 @@ test(
 			json_encode( array( 'agentId' => array( AGENT ) ) ),
 			json_encode( array( 'agentId' => AGENT, 'context' => 'text' ) ),
 			json_encode( array( 'agentId' => AGENT, 'context' => array( 1, 2 ) ) ),
-			json_encode( array( 'agentId' => AGENT, 'context' => json_decode( str_repeat( '[', 40 ) . str_repeat( ']', 40 ) ) ) ),
+			json_encode( array( 'agentId' => AGENT, 'context' => json_decode( str_repeat( '{"a":', 40 ) . '1' . str_repeat( '}', 40 ), true ) ) ),
 		);
 		foreach ( $bodies as $body ) {
-			assert_error( post_session( $body ), 400, 'session-request-failed' );
+			assert_error( post_session( $body ), 400, 'invalid-request' );
 		}
-		$huge = json_encode( array( 'agentId' => AGENT, 'context' => array( 'x' => str_repeat( 'a', 9000 ) ) ) );
-		assert_error( post_session( $huge ), 413, 'session-request-failed' );
-		assert_error( post_session( array( 'agentId' => '00000000-0000-4000-8000-000000000000' ) ), 403, 'session-unauthorized' );
+		$huge = json_encode( array( 'agentId' => AGENT, 'context' => array( 'x' => str_repeat( 'a', 17000 ) ) ) );
+		assert_error( post_session( $huge ), 413, 'payload-too-large' );
+		foreach ( array( '', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x' ) as $type ) {
+			assert_error( post_session( array( 'agentId' => AGENT ), array( 'Origin' => SITE_ORIGIN ), $type ), 415, 'unsupported-media-type' );
+		}
+		assert_error( post_session( array( 'agentId' => '00000000-0000-4000-8000-000000000000' ) ), 404, 'agent-not-found' );
 		assert_same( array(), WP::$http_calls, 'no upstream call' );
 	}
 );
@@ -183,7 +202,7 @@ test(
 		upstream( 200, array( 'webrtcUrl' => 'http://127.0.0.1:8787/offer' ) );
 		$refused = array( array(), array( 'Origin' => 'https://evil.test' ), array( 'Origin' => 'https://example.test.evil.test' ), array( 'Origin' => 'http://example.test' ), array( 'Origin' => 'https://example.test:8443' ), array( 'Origin' => 'null' ) );
 		foreach ( $refused as $headers ) {
-			assert_error( post_session( array( 'agentId' => AGENT ), $headers ), 403, 'session-unauthorized' );
+			assert_error( post_session( array( 'agentId' => AGENT ), $headers ), 403, 'origin-not-allowed' );
 		}
 		assert_same( array(), WP::$http_calls, 'no upstream call' );
 
@@ -262,5 +281,23 @@ test(
 		$response = post_session( array( 'agentId' => AGENT ), array( 'Origin' => SITE_ORIGIN, 'X-Member' => 'yes' ) );
 		assert_same( 200, $response->get_status() );
 		assert_same( array( 'member' => true ), json_decode( WP::$http_calls[0]['args']['body'], true )['context'] );
+	}
+);
+
+test(
+	'a malformed JSON body that WordPress rejects first is refused in the contract\'s shape',
+	static function (): void {
+		$invalid = new WP_Error( 'rest_invalid_json', 'Invalid JSON body passed.' );
+		$ours    = new WP_REST_Request( 'POST', '/iwy-agent/v1/session' );
+		assert_same( null, apply_filters( 'rest_request_before_callbacks', $invalid, array(), $ours ), 'handle() decides' );
+		$other = new WP_REST_Request( 'POST', '/wp/v2/posts' );
+		assert_same( $invalid, apply_filters( 'rest_request_before_callbacks', $invalid, array(), $other ), 'other routes untouched' );
+		$forbidden = new WP_Error( 'rest_forbidden', 'No.' );
+		assert_same( $forbidden, apply_filters( 'rest_request_before_callbacks', $forbidden, array(), $ours ), 'other errors untouched' );
+
+		configure_site();
+		assert_error( post_session( '{"agentId":' ), 400, 'invalid-request' );
+		upstream( 200, array( 'webrtcUrl' => 'http://127.0.0.1:8787/offer' ) );
+		assert_same( 200, post_session( array( 'agentId' => AGENT ), array( 'Origin' => SITE_ORIGIN ), 'Application/JSON; charset=utf-8' )->get_status(), 'media type parameters' );
 	}
 );

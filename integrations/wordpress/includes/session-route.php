@@ -18,7 +18,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class SessionRoute {
 	const NAMESPACE      = 'iwy-agent/v1';
 	const ROUTE          = '/session';
-	const MAX_BODY_BYTES = 8192;
+	const MAX_BODY_BYTES = 16384;
 	const MAX_JSON_DEPTH = 16;
 	const WINDOW_SECONDS = 60;
 
@@ -33,39 +33,61 @@ final class SessionRoute {
 				'permission_callback' => '__return_true',
 			)
 		);
+		add_filter( 'rest_request_before_callbacks', array( self::class, 'own_json_errors' ), 10, 3 );
+	}
+
+	/**
+	 * WordPress refuses a malformed JSON body before our callback runs, in its own error shape;
+	 * clearing that error lets handle() refuse it in the contract's shape.
+	 *
+	 * @param mixed            $response Null, or the error WordPress found so far.
+	 * @param array            $handler  The matched route handler.
+	 * @param \WP_REST_Request $request  The request.
+	 * @return mixed
+	 */
+	public static function own_json_errors( $response, $handler, $request ) {
+		$ours = '/' . self::NAMESPACE . self::ROUTE === $request->get_route();
+		return $ours && is_wp_error( $response ) && 'rest_invalid_json' === $response->get_error_code() ? null : $response;
 	}
 
 	public static function handle( \WP_REST_Request $request ): \WP_REST_Response {
 		if ( ! self::same_origin( (string) $request->get_header( 'origin' ) ) ) {
-			return Reply::error( 403, 'session-unauthorized', __( 'Sessions can be started only from this site.', 'iwy-agent' ) );
+			return Reply::error( 'origin-not-allowed' );
 		}
 		$wait = self::rate_limit_wait();
 		if ( $wait > 0 ) {
-			return Reply::error( 429, 'session-rate-limited', __( 'Too many sessions were started. Please try again shortly.', 'iwy-agent' ), array( 'Retry-After' => (string) $wait ) );
+			return Reply::error( 'session-rate-limited', null, array( 'Retry-After' => (string) $wait ) );
 		}
 
-		// Parsed here rather than by get_json_params(), which ignores bodies not sent as application/json.
+		$type = $request->get_content_type();
+		if ( ! is_array( $type ) || 'application/json' !== $type['value'] ) {
+			return Reply::error( 'unsupported-media-type' );
+		}
 		$raw = (string) $request->get_body();
 		if ( strlen( $raw ) > self::MAX_BODY_BYTES ) {
-			return Reply::error( 413, 'session-request-failed', __( 'The session request is too large.', 'iwy-agent' ) );
+			return Reply::error( 'payload-too-large' );
 		}
-		$input    = json_decode( $raw, true, self::MAX_JSON_DEPTH );
-		$agent_id = is_array( $input ) ? ( $input['agentId'] ?? null ) : null;
+		$input = json_decode( $raw, true, self::MAX_JSON_DEPTH );
+		if ( ! self::is_json_object( $input ) ) {
+			return Reply::error( 'invalid-request', __( 'The body must be a JSON object.', 'iwy-agent' ) );
+		}
+		$agent_id = $input['agentId'] ?? null;
 		if ( ! Settings::is_agent_id( $agent_id ) ) {
-			return Reply::error( 400, 'session-request-failed', __( 'agentId must be an agent id (a UUID) or "demo".', 'iwy-agent' ) );
+			return Reply::error( 'invalid-request', __( 'agentId must be a UUID or "demo".', 'iwy-agent' ) );
 		}
 		$context = $input['context'] ?? null;
 		if ( null !== $context && ! self::is_json_object( $context ) ) {
-			return Reply::error( 400, 'session-request-failed', __( 'context must be a JSON object.', 'iwy-agent' ) );
+			return Reply::error( 'invalid-request', __( 'context must be a JSON object.', 'iwy-agent' ) );
 		}
 
 		$agent_id = strtolower( $agent_id );
 		if ( ! in_array( $agent_id, Settings::allowed_agents(), true ) ) {
-			return Reply::error( 403, 'session-unauthorized', __( 'This agent may not be started from this site.', 'iwy-agent' ) );
+			return Reply::error( 'agent-not-found' );
 		}
 		$key = Settings::api_key();
 		if ( '' === $key ) {
-			return Reply::error( 502, 'upstream-unauthorized', __( 'The site has no iwy API key configured.', 'iwy-agent' ) );
+			error_log( 'iwy-agent: no API key is configured (Settings → iwy Agent)' ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log
+			return Reply::error( 'upstream-unauthorized' );
 		}
 
 		$body = array( 'agentId' => $agent_id );
@@ -74,17 +96,17 @@ final class SessionRoute {
 		}
 		/**
 		 * Filters what is sent to iwy's start-agent-session, e.g. to add per-visitor context.
-		 * Return a WP_Error to refuse the session; its message is shown to the visitor.
+		 * Return a WP_Error to refuse the session (403 session-unauthorized, its message shown).
 		 *
 		 * @param array            $body    { agentId, context? }.
 		 * @param \WP_REST_Request $request The visitor's request.
 		 */
 		$body = apply_filters( 'iwy_agent_session_body', $body, $request );
 		if ( is_wp_error( $body ) ) {
-			return Reply::error( 403, 'session-unauthorized', $body->get_error_message() );
+			return Reply::error( 'session-unauthorized', $body->get_error_message() );
 		}
 		if ( ! is_array( $body ) || ! Settings::is_agent_id( $body['agentId'] ?? null ) ) {
-			return Reply::error( 500, 'session-request-failed', __( 'The site could not prepare the session request.', 'iwy-agent' ) );
+			return Reply::error( 'internal-error' );
 		}
 		return Upstream::start_session( Settings::get()['base_url'], $key, $body );
 	}

@@ -174,7 +174,6 @@ final class Settings {
 		$s    = self::get();
 		$name = self::OPTION;
 		echo '<div class="wrap"><h1>' . esc_html__( 'iwy Agent', 'iwy-agent' ) . '</h1>';
-		settings_errors( self::OPTION );
 		echo '<form method="post" action="options.php">';
 		settings_fields( self::GROUP );
 		echo '<table class="form-table" role="presentation">';
