@@ -112,7 +112,13 @@ export class PipecatAgentTransport implements AgentTransport {
 
   sendText(text: string): void {
     if (!this.#client || this.#closing) return;
-    this.#client.sendText(text).catch((e: unknown) => console.warn('[iwy-agent] could not send the text', e));
+    const warn = (e: unknown) => console.warn('[iwy-agent] could not send the text', e);
+    try {
+      // Pipecat throws synchronously when the transport is not 'ready', and rejects on send errors.
+      this.#client.sendText(text).catch(warn);
+    } catch (e) {
+      warn(e);
+    }
   }
 
   disconnect(): Promise<void> {
