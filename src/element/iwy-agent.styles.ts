@@ -44,7 +44,7 @@ export const styles = [
     .top { position: absolute; inset-block-start: 12px; inset-inline: 12px; z-index: 3;
       display: flex; align-items: center; gap: 8px; }
     .close { margin-inline-start: auto; inline-size: 36px; block-size: 36px; color: #fff;
-      background: rgb(255 255 255 / 0.16); backdrop-filter: blur(10px); }
+      background: rgb(0 0 0 / 0.35); backdrop-filter: blur(10px); }
     .stage :focus-visible { outline-color: #fff; }
     .chip { display: inline-flex; align-items: center; gap: 6px; padding: 5px 11px 5px 9px; border-radius: 999px;
       font-size: 12.5px; font-weight: 600; background: rgb(0 0 0 / 0.45); backdrop-filter: blur(10px); }

@@ -24,9 +24,9 @@ export class IwyCaptionsElement extends LitElement {
       p { margin: 0; max-inline-size: 88%; padding: 6px 11px; border-radius: 12px; font-size: 14px;
         line-height: 1.4; color: #fff; background: rgb(10 10 16 / 0.62); backdrop-filter: blur(8px);
         align-self: flex-start; animation: in 0.18s ease-out; }
-      p.user { align-self: flex-end; background: rgb(255 255 255 / 0.2); }
+      p.user { align-self: flex-end; background: color-mix(in srgb, var(--_accent) 78%, rgb(10 10 16 / 0.6)); }
       p.partial { opacity: 0.8; }
-      b { font-weight: 600; margin-inline-end: 4px; opacity: 0.75; }
+      b { font-weight: 600; opacity: 0.75; }
       @keyframes in { from { opacity: 0; transform: translateY(4px); } }
     `,
   ];
@@ -42,8 +42,8 @@ export class IwyCaptionsElement extends LitElement {
     // Partial lines are shown but hidden from screen readers until final, so each is announced once.
     return html`<div class="log" role="log" aria-live="polite" aria-label=${t.captions}>
       ${repeat(snapshot.transcript.slice(-6), (e) => e.id, (e) =>
-        html`<p part="line" class="${e.role} ${e.final ? '' : 'partial'}" aria-hidden=${e.final ? 'false' : 'true'}>
-          <b>${e.role === 'user' ? t.you : t.agent}</b>${e.text}</p>`)}
+        html`<p part="line" dir="auto" class="${e.role} ${e.final ? '' : 'partial'}" aria-hidden=${e.final ? 'false' : 'true'}>
+          <b>${e.role === 'user' ? t.you : t.agent}</b> ${e.text}</p>`)}
     </div>`;
   }
 }

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { liveSessionContext, type LiveSession } from '../context.js';
-import { hangUpIcon, micIcon, micOffIcon, sendIcon } from './icons.js';
+import { micIcon, micOffIcon, phoneIcon, sendIcon } from './icons.js';
 import { shared } from './shared.styles.js';
 
 /**
@@ -38,6 +38,7 @@ export class IwyControlsElement extends LitElement {
       .send { inline-size: 36px; block-size: 36px; }
       .send .icon { inline-size: 17px; block-size: 17px; }
       :host(:dir(rtl)) .send .icon { transform: scaleX(-1); }
+      .end .icon { transform: rotate(135deg); }
     `,
   ];
 
@@ -77,8 +78,8 @@ export class IwyControlsElement extends LitElement {
         <button part="send-button" class="round accent send" aria-label=${t.send}
           ?disabled=${!live || !this.draft.trim()}>${sendIcon}</button>
       </form>
-      <button part="end-button" class="round danger" aria-label=${t.end} @click=${() => void actions.end()}>
-        ${hangUpIcon}
+      <button part="end-button" class="round danger end" aria-label=${t.end} @click=${() => void actions.end()}>
+        ${phoneIcon}
       </button>`;
   }
 }

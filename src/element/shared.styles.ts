@@ -25,7 +25,7 @@ export const shared = css`
       --_muted: var(--iwy-muted, #a3a7b5);
       --_surface: var(--iwy-surface, #24262e);
       --_line: var(--iwy-border, rgb(255 255 255 / 0.08));
-      --_accent: var(--iwy-accent, #6e61ff);
+      --_accent: var(--iwy-accent, #6a5cff);
     }
   }
   * { box-sizing: border-box; }
