@@ -20,6 +20,7 @@ export class MicTrackMediaManager {
     micEnabled: boolean,
   ) {
     this.#micEnabled = micEnabled;
+    if (track) track.enabled = micEnabled;
   }
 
   setClientOptions(): void {

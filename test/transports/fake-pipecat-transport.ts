@@ -139,5 +139,5 @@ export function recordCallbacks() {
     onReconnected: rec('reconnected'),
     onDisconnected: rec('disconnected'),
   };
-  return { log, callbacks, names: () => log.map((e) => e[0]) };
+  return { log, callbacks, names: () => log.map((e) => e[0] as string) };
 }
