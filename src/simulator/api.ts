@@ -47,7 +47,9 @@ export function createApi(deps: { registry: Registry; sessions: Sessions; apiKey
     return c.json({ error: 'internal_error', message: 'the simulator failed to handle this request' }, 500);
   });
   app.notFound((c) => c.json({ error: 'not_found', message: 'no such endpoint' }, 404));
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload_too_large', message: `bodies are limited to ${MAX_BODY_BYTES} bytes` }, 413) }));
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) =>
+    // The rest of the body is not read, so this connection cannot carry another request.
+    c.json({ error: 'payload_too_large', message: `bodies are limited to ${MAX_BODY_BYTES} bytes` }, 413, { connection: 'close' }) }));
   // The browser calls these two cross-origin: iwy's widget starts public agents itself, Pipecat posts offers.
   const browserCors = cors({ origin: '*', allowMethods: ['POST', 'PATCH', 'OPTIONS'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 });
   app.use('/start-agent-session', browserCors);

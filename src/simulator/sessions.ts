@@ -39,19 +39,20 @@ export class Sessions {
   }
 
   /** Loads wrtc and draws the avatar ahead of the first call, so the first visitor does not wait for it. */
-  async warm(): Promise<void> {
+  async warm(): Promise<typeof Wrtc> {
     this.wrtc ??= await loadOptional<typeof Wrtc>('@roamhq/wrtc');
     guardExit();
     avatarFrames();
+    return this.wrtc;
   }
 
   async start(agent: StoredAgent): Promise<SimSession> {
     this.ensureCapacity();
-    await this.warm();
+    const wrtc = await this.warm();
     const toolIds = agent.configuration.tool_calling?.selected_tool_ids ?? [];
     const tools = toolIds.flatMap((id) => this.registry.listTools().filter((t) => t.id === id));
     const session = new SimSession(
-      this.wrtc, this.ticker,
+      wrtc, this.ticker,
       { id: agent.id, firstMessage: agent.configuration.llm?.first_message ?? '', tools },
       { ...this.options.faults, ...agentFaults(agent.metadata) },
       this.options,
