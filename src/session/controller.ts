@@ -1,4 +1,4 @@
-import type { DisconnectReason, EventSink, SessionRequestBody } from '../events.js';
+import type { DisconnectReason, SessionRequestBody } from '../events.js';
 import { loadTransport, preloadTransportCode } from '../transports/load-transport.js';
 import type { TransportCallbacks } from '../transports/types.js';
 import { isValidAgentId } from './agent-id.js';
@@ -98,8 +98,9 @@ export class SessionController implements SessionActions {
       return;
     }
     transport.sendText(content);
-    this.#update({ transcript: appendTranscript(this.#snapshot.transcript, { role: 'user', text: content, final: true }, this.#nextEntryId++) });
-    this.#options.emit('iwy-transcript', { role: 'user', text: content, final: true });
+    const line = { role: 'user', text: content, final: true } as const;
+    this.#update({ transcript: appendTranscript(this.#snapshot.transcript, line, this.#nextEntryId++) });
+    this.#options.emit('iwy-transcript', line);
   }
 
   async #start(): Promise<void> {
@@ -151,7 +152,8 @@ export class SessionController implements SessionActions {
       if (!attempt.over) this.#connected(attempt);
     } catch (e) {
       if (attempt.over) return; // ended or removed meanwhile: not a failure
-      this.#fail(attempt, isIwyAgentError(e) ? e : new IwyAgentError('transport-failed', 'The call could not be connected.', { cause: e }));
+      const error = isIwyAgentError(e) ? e : new IwyAgentError('transport-failed', 'The call failed.', { cause: e });
+      this.#fail(attempt, error);
     }
   }
 
@@ -167,9 +169,7 @@ export class SessionController implements SessionActions {
         this.#update({ state: 'ended' });
         if (durationMs !== undefined) this.#options.emit('iwy-disconnected', { reason, durationMs });
       })
-      .finally(() => {
-        this.#ending = undefined;
-      });
+      .finally(() => (this.#ending = undefined));
     return this.#ending;
   }
 
@@ -210,13 +210,12 @@ export class SessionController implements SessionActions {
   }
 
   #readyTimedOut(attempt: CallAttempt): void {
-    const connecting = this.#snapshot.state === 'connecting';
-    this.#fail(
-      attempt,
-      connecting
+    // stuck before media connected is a transport problem; after it, the agent never came
+    const error =
+      this.#snapshot.state === 'connecting'
         ? new IwyAgentError('transport-failed', 'The call could not be connected in time.')
-        : new IwyAgentError('agent-timeout', 'The agent did not join in time.'),
-    );
+        : new IwyAgentError('agent-timeout', 'The agent did not join in time.');
+    this.#fail(attempt, error);
   }
 
   #reconnecting(attempt: CallAttempt): void {
@@ -264,9 +263,9 @@ export class SessionController implements SessionActions {
       }),
       onMicLevel: guard((level) => {
         const micLevel = this.#snapshot.micEnabled ? Math.max(0, Math.min(1, level)) : 0;
-        if (Math.abs(micLevel - this.#snapshot.micLevel) >= 0.01 || (micLevel === 0 && this.#snapshot.micLevel !== 0)) {
-          this.#update({ micLevel });
-        }
+        // a meter needs no more than 1 % steps; silence must still reach zero
+        const previous = this.#snapshot.micLevel;
+        if (Math.abs(micLevel - previous) >= 0.01 || (micLevel === 0) !== (previous === 0)) this.#update({ micLevel });
       }),
       onReconnecting: guard(() => this.#reconnecting(attempt)),
       onReconnected: guard(() => this.#reconnected(attempt)),
