@@ -5,10 +5,12 @@ import { watchMicLevel } from './mic-level.js';
 import { PipecatAgentTransport, type LinkReporter, type PipecatTransportSpec } from './pipecat-adapter.js';
 import type { AgentTransport } from './types.js';
 
-// Two methods of SmallWebRTCTransport 1.10 that its typings leave out; we hook them below.
+// Members of SmallWebRTCTransport 1.10 that its typings leave out; we hook them below.
 declare module '@pipecat-ai/small-webrtc-transport' {
   interface SmallWebRTCTransport {
     pc: RTCPeerConnection | null;
+    _connectResolved: (() => void) | null;
+    _connectFailed: ((error: unknown) => void) | null;
     createPeerConnection(): RTCPeerConnection;
     closePeerConnection(pc: RTCPeerConnection): void;
   }
@@ -18,11 +20,14 @@ declare module '@pipecat-ai/small-webrtc-transport' {
 const OFFER_TIMEOUT_MS = 10_000;
 
 /**
- * SmallWebRTCTransport with two changes:
+ * SmallWebRTCTransport with three changes:
  * - Pipecat restarts ICE on its own but emits nothing while it does; we watch each peer
  *   connection's state and report the link going down and coming back.
  * - Pipecat stops every sender's track when it replaces or closes a peer connection; our mic
  *   track is shared across reconnections and owned by the session controller, so it is left alone.
+ * - Hanging up mid-negotiation, Pipecat rejects its pending connect promise and then, seeing the
+ *   abort, never awaits it: an unhandled rejection. Once we hang up nobody waits for it, so it is
+ *   dropped before Pipecat can reject it.
  */
 class ObservedSmallWebRTCTransport extends SmallWebRTCTransport {
   constructor(
@@ -40,6 +45,12 @@ class ObservedSmallWebRTCTransport extends SmallWebRTCTransport {
       else if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') this.link(false);
     });
     return pc;
+  }
+
+  override _disconnect(): Promise<void> {
+    this._connectResolved = null;
+    this._connectFailed = null;
+    return super._disconnect();
   }
 
   override closePeerConnection(pc: RTCPeerConnection): void {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { mergeTranscript, MAX_TRANSCRIPT_ENTRIES } from '../../src/session/transcript.js';
 import { harness } from './harness.js';
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { receivedBodies, UNREACHABLE_SESSION_URL, type ScriptedAnswer } from '../support/session-endpoint.js';
 import { harness } from './harness.js';
 

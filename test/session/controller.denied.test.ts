@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { harness } from './harness.js';
 
 describe('SessionController in a browser that denies the microphone', () => {

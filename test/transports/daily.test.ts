@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { createDailyTransport, dailyConnectParams, dailyTransportOptions } from '../../src/transports/daily.js';
 import type { TransportConnectOptions } from '../../src/transports/types.js';
 import { FakePipecatTransport, recordCallbacks } from './fake-pipecat-transport.js';

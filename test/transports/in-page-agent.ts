@@ -8,6 +8,8 @@ export class InPageAgent {
   readonly url = 'https://agent.invalid/api/offer';
   readonly received: { type?: string; data?: unknown; message?: unknown }[] = [];
   offers = 0;
+  /** Delays the answer, to hang up while the client is still negotiating. */
+  answerDelayMs = 0;
   #pc: RTCPeerConnection | undefined;
   #channel: RTCDataChannel | undefined;
   #media: MediaStream | undefined;
@@ -53,6 +55,7 @@ export class InPageAgent {
 
   async #answer(offer: { sdp: string; type: RTCSdpType }) {
     this.offers++;
+    if (this.answerDelayMs) await new Promise((r) => setTimeout(r, this.answerDelayMs));
     this.#pc?.close();
     const pc = new RTCPeerConnection();
     this.#pc = pc;

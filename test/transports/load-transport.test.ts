@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { SessionController } from '../../src/session/controller.js';
 import type { SessionState } from '../../src/session/states.js';
 import { loadTransport } from '../../src/transports/load-transport.js';

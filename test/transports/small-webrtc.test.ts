@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../support/no-unhandled-rejections.js';
 import { createSmallWebRTCTransport } from '../../src/transports/small-webrtc.js';
 import { capturePeerConnections, InPageAgent } from './in-page-agent.js';
 import { recordCallbacks } from './fake-pipecat-transport.js';
@@ -127,6 +128,19 @@ describe('SmallWebRTC adapter (real WebRTC to an in-page agent)', () => {
     expect(call.rec.log.find((e) => e[0] === 'disconnected')).to.deep.equal(['disconnected', 'agent']);
     await until(() => pcs.created[0].connectionState === 'closed', 'closed peer connection');
     expect(mic.readyState).to.equal('live');
+  });
+
+  it('hanging up mid-negotiation rejects connect() with the abort reason, and nothing is left over', async () => {
+    agent.answerDelayMs = 150;
+    const call = connect();
+    await until(() => agent.offers === 1, 'the offer');
+    call.abort.abort();
+    const error = await call.connected.catch((e: unknown) => e);
+    expect((error as DOMException).name).to.equal('AbortError');
+    await call.adapter.disconnect();
+    await new Promise((r) => setTimeout(r, 250)); // the late answer lands on a closed transport
+    expect(pcs.created[0].connectionState).to.equal('closed');
+    expect(call.rec.names().filter((n) => n !== 'micLevel')).to.deep.equal([]);
   });
 
   it('a refused offer rejects connect() with transport-failed', async () => {
