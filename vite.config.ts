@@ -21,8 +21,10 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         target: 'es2022',
         sourcemap: true,
+        // Library mode leaves ES output unminified (for bundlers); this build goes straight to browsers.
+        minify: true,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'iwy-agent.js' },
-        rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+        rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
       },
     };
   }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../scripts/lib/chromium.js';
 import { startCallHarness } from '../scripts/lib/call-harness.js';
+import { recordEvents } from '../scripts/lib/call-page.js';
 
 const root = resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -18,26 +19,6 @@ const ELEMENT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <script type="module" src="/dist/iwy-agent.js"></script></head><body></body></html>`;
 const BARE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="module" src="/bare/bare-client.js"></script></head><body></body></html>`;
-
-/** Counts what a page leaves behind: every peer connection and microphone track it ever made. */
-function trackResources() {
-  const w = window as unknown as { __pcs: RTCPeerConnection[]; __tracks: MediaStreamTrack[] };
-  w.__pcs = [];
-  w.__tracks = [];
-  const Native = RTCPeerConnection;
-  window.RTCPeerConnection = class extends Native {
-    constructor(config?: RTCConfiguration) {
-      super(config);
-      w.__pcs.push(this);
-    }
-  } as typeof RTCPeerConnection;
-  const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (c) => {
-    const stream = await gum(c);
-    w.__tracks.push(...stream.getTracks());
-    return stream;
-  };
-}
 
 async function elementCall(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -81,11 +62,11 @@ export async function runCallBench({ runs = 10, cycles = 50 } = {}): Promise<Cal
     logLevel: 'silent',
     build: { outDir: bareDir, target: 'es2022', lib: { entry: join(root, 'bench/fixtures/bare-client.ts'), formats: ['es'], fileName: () => 'bare-client.js' } },
   });
-  const harness = await startCallHarness({ '/element.html': { html: ELEMENT_PAGE }, '/bare.html': { html: BARE_PAGE } }, { '/bare': bareDir });
+  const harness = await startCallHarness({ '/element.html': { html: ELEMENT_PAGE }, '/bare.html': { html: BARE_PAGE } }, { mounts: { '/bare': bareDir } });
   const browser = await launchChromium(['--js-flags=--expose-gc']);
   try {
     const elementPage = await browser.newPage();
-    await elementPage.addInitScript(trackResources);
+    await elementPage.addInitScript(recordEvents);
     await elementPage.goto(`${harness.url}/element.html`);
     await elementPage.waitForFunction(() => customElements.get('iwy-agent') !== undefined);
     const barePage = await browser.newPage();

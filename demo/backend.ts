@@ -17,6 +17,8 @@ export function demoBackendPlugin({ apiKey, baseUrl }: DemoBackendOptions): Plug
       baseUrl,
       // A real site would add who the visitor is; the agent can greet them by name.
       context: () => ({ page: 'iwy-agent demo' }),
+      // Generous for people trying the demo; a public site keeps the default (10 a minute per visitor).
+      rateLimit: { limit: 120, windowMs: 60_000 },
     }),
   );
   return {

@@ -7,8 +7,8 @@ import express, { type RequestHandler } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { startSimulator } from '../../src/simulator/index.js';
-import { createSessionHandler, toNodeHandler } from '../../src/server/index.js';
+import { createSessionHandler, toNodeHandler, type SessionHandlerOptions } from '../../src/server/index.js';
+import { startSimulator as start, type Simulator, type SimulatorOptions } from '../../src/simulator/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -19,13 +19,22 @@ export interface HarnessPage {
 
 export interface CallHarness {
   url: string;
-  simulatorUrl: string;
+  simulator: Simulator;
   close(): Promise<void>;
 }
 
-export async function startCallHarness(pages: Record<string, HarnessPage>, mounts: Record<string, string> = {}): Promise<CallHarness> {
-  const sim = await startSimulator({ port: 0 });
-  const session = toNodeHandler(createSessionHandler({ apiKey: sim.apiKey, baseUrl: sim.url }));
+export interface HarnessOptions {
+  mounts?: Record<string, string>;
+  simulator?: SimulatorOptions;
+  /** Extra options of the customer backend (the rate limit is off: tests and benches start many calls). */
+  handler?: Partial<SessionHandlerOptions>;
+}
+
+export async function startCallHarness(pages: Record<string, HarnessPage>, options: HarnessOptions = {}): Promise<CallHarness> {
+  const sim = await start({ port: 0, ...options.simulator });
+  const session = toNodeHandler(
+    createSessionHandler({ apiKey: sim.apiKey, baseUrl: sim.url, rateLimit: false, ...options.handler }),
+  );
   const app = express();
   app.post('/api/iwy-session', ((req, res) => void session(req, res)) as RequestHandler);
   for (const [path, page] of Object.entries(pages)) {
@@ -34,14 +43,14 @@ export async function startCallHarness(pages: Record<string, HarnessPage>, mount
     });
   }
   app.use('/dist', express.static(join(root, 'dist')));
-  for (const [prefix, dir] of Object.entries(mounts)) app.use(prefix, express.static(dir));
+  for (const [prefix, dir] of Object.entries(options.mounts ?? {})) app.use(prefix, express.static(dir));
   const server: Server = await new Promise((done) => {
     const s = app.listen(0, '127.0.0.1', () => done(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    simulatorUrl: sim.url,
+    simulator: sim,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
