@@ -9,6 +9,8 @@ const MAX_TEXT = 4_000;
 export interface ConversationHooks {
   send(message: string): void;
   speak(text: string): Promise<void>;
+  /** Stops the current utterance: typed text interrupts the agent, as speech would. */
+  interrupt(): void;
   /** The visitor sent disconnect-bot. */
   onDisconnectRequested(): void;
   /** After bot-ready went out (fault timers start here). */
@@ -77,6 +79,7 @@ export class Conversation {
   }
 
   private onText(text: string): void {
+    this.hooks.interrupt();
     this.emit('user-transcription', { text, final: true, timestamp: new Date().toISOString(), user_id: 'visitor' });
     const lower = text.toLowerCase();
     const tool = this.tools.find((t) => triggers(t).some((w) => lower.includes(w)));

@@ -51,6 +51,12 @@ export class AgentMedia {
     return new Promise((done) => this.queue.push({ frames: utterance(text), done }));
   }
 
+  /** Cuts off what is being said and everything queued (the visitor spoke: barge-in). */
+  interrupt(): void {
+    for (const item of this.queue.splice(0)) item.done();
+    this.level = 0;
+  }
+
   get speaking(): boolean {
     return this.queue.length > 0;
   }
@@ -90,7 +96,7 @@ export class AgentMedia {
   /** Ends the tracks for good; pending utterances resolve so nothing waits forever. */
   stop(): void {
     this.pause();
-    for (const item of this.queue.splice(0)) item.done();
+    this.interrupt();
     this.audioTrack.stop();
     this.videoTrack.stop();
   }

@@ -45,6 +45,7 @@ export class SimSession {
     this.conversation = new Conversation(agent.firstMessage, agent.tools, { neverReady: !!faults.neverReady }, {
       send: (m) => this.peer?.send(m),
       speak: (t) => this.media.speak(t),
+      interrupt: () => this.media.interrupt(),
       onDisconnectRequested: () => this.leave('visitor'),
       onReady: () => {
         this.ready = true;
