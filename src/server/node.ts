@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { bodyLimits } from './body-limit.js';
 import type { SessionHandler } from './session-handler.js';
 
 /** A `node:http` request listener that is also an Express/Connect handler. */
@@ -17,15 +19,54 @@ type MaybeParsed = IncomingMessage & { body?: unknown; rawBody?: Buffer };
  * app.post('/api/iwy-session', toNodeHandler(createSessionHandler()));
  */
 export function toNodeHandler(handler: SessionHandler): NodeHandler {
-  const listener = getRequestListener(
-    (request, env) => handler(request, { clientAddress: env.incoming.socket?.remoteAddress }),
-    // A library must not replace the host application's global Request/Response.
-    { overrideGlobalObjects: false },
-  );
-  return (req: MaybeParsed, res) => {
-    if (req.readableEnded && req.rawBody === undefined && req.body !== undefined) req.rawBody = reread(req.body);
+  const fetchCallback = async (request: Request, { incoming, outgoing }: HttpBindings | Http2Bindings) => {
+    const response = await handler(request, { clientAddress: incoming.socket?.remoteAddress });
+    await writeResponse(response, outgoing as ServerResponse);
+    return RESPONSE_ALREADY_SENT;
+  };
+  // A library must not replace the host application's global Request/Response.
+  const listener = getRequestListener(fetchCallback, { overrideGlobalObjects: false });
+  const limit = bodyLimits.get(handler);
+
+  return async (req: MaybeParsed, res) => {
+    if (req.readableEnded) {
+      if (req.rawBody === undefined && req.body !== undefined) req.rawBody = reread(req.body);
+      return listener(req, res);
+    }
+    // A declared body within the handler's limit is read in one go: much cheaper than web streams.
+    // Node's parser holds the body to Content-Length, so this never buffers more than the limit.
+    const declared = Number(req.headers['content-length']);
+    if (limit !== undefined && req.method === 'POST' && declared > 0 && declared <= limit) {
+      try {
+        req.rawBody = await readAll(req);
+      } catch {
+        res.destroy(); // the client went away mid-body
+        return;
+      }
+      return listener(req, res);
+    }
     return listener(req, res);
   };
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/**
+ * The handler's answers are small JSON (or empty): one buffered write instead of streaming them.
+ */
+async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  if (body) headers['content-length'] = String(body.byteLength);
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(body);
 }
 
 function reread(body: unknown): Buffer {

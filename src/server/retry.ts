@@ -1,4 +1,4 @@
-import type { ConfiguredMiddleware, WretchOptions } from 'wretch';
+import type { ConfiguredMiddleware, FetchLike, WretchOptions } from 'wretch';
 import { parseRetryAfter } from './iwy-error.js';
 
 export interface RetryOptions {
@@ -40,6 +40,29 @@ const sleep = (ms: number, signal?: AbortSignal | null) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * One attempt under its own time limit, covering headers and body: the body is read here (iwy's
+ * answers are small JSON) so the timer and the caller-signal listener are released when it ends.
+ * A plain controller and timer, not AbortSignal.any/timeout, which are slow on Node 20.
+ */
+async function attemptOnce(next: FetchLike, url: string, opts: WretchOptions, ms: number, caller?: AbortSignal): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The iwy call timed out', 'TimeoutError')), ms);
+  const onAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await next(url, { ...opts, signal: controller.signal });
+    const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onAbort);
+  }
+}
+
 /** A refused connection never reached the server, so even a POST may be sent again. */
 const neverSent = (error: unknown) =>
   (error as { cause?: { code?: string } } | undefined)?.cause?.code === 'ECONNREFUSED';
@@ -62,21 +85,15 @@ export function retryMiddleware(options: RetryOptions = {}): ConfiguredMiddlewar
     const callerSignal: AbortSignal | undefined = opts.signal ?? undefined;
     const deadline = Date.now() + totalMs;
     for (let attempt = 0; ; attempt++) {
-      const remaining = Math.max(1, deadline - Date.now());
-      const timeout = AbortSignal.timeout(Math.min(timeoutMs, remaining));
-      const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       const last = attempt >= retries;
       let waitMs: number;
       try {
-        const response = await next(url, { ...opts, signal });
+        const response = await attemptOnce(next, url, opts, Math.min(timeoutMs, Math.max(1, deadline - Date.now())), callerSignal);
         const declined = DECLINED.has(response.status);
-        if (last || !(declined || (IDEMPOTENT.has(method) && TRANSIENT.has(response.status)))) {
-          return response;
-        }
+        if (last || !(declined || (IDEMPOTENT.has(method) && TRANSIENT.has(response.status)))) return response;
         const retryAfter = declined ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
         waitMs = retryAfter !== undefined ? retryAfter * 1000 : backoff(attempt);
         if (Date.now() + waitMs >= deadline) return response;
-        await response.body?.cancel().catch(() => undefined);
       } catch (error) {
         if (callerSignal?.aborted || last || !(IDEMPOTENT.has(method) || neverSent(error))) throw error;
         waitMs = backoff(attempt);

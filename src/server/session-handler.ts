@@ -1,4 +1,5 @@
 import { parseInput, readJson, type SessionRequestInput } from './body.js';
+import { bodyLimits } from './body-limit.js';
 import { corsPolicy } from './cors.js';
 import { IwyClient } from './iwy-client.js';
 import { validateOptions, type SessionHandlerOptions } from './options.js';
@@ -93,7 +94,7 @@ export function createSessionHandler(options: SessionHandlerOptions = {}): Sessi
     return jsonResponse(200, session, corsHeaders);
   }
 
-  return async (request, info) => {
+  const sessionHandler: SessionHandler = async (request, info) => {
     let corsHeaders: Record<string, string> = {};
     try {
       if (request.method === 'OPTIONS') return cors.preflight(request);
@@ -107,6 +108,8 @@ export function createSessionHandler(options: SessionHandlerOptions = {}): Sessi
       return internalError(error, logger, corsHeaders);
     }
   };
+  bodyLimits.set(sessionHandler, maxBodyBytes);
+  return sessionHandler;
 }
 
 function internalError(error: unknown, logger: SessionLogger, headers: Record<string, string>): Response {

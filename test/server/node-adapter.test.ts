@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
 import { createSessionHandler, toNodeHandler, type SessionHandlerOptions } from '../../src/server/index.js';
 import { startFakeIwy, type FakeIwy } from './fake-iwy.js';
@@ -74,6 +76,32 @@ describe('toNodeHandler under node:http and Express', () => {
       const refused = await read(await post(`${server.url}/parsed`, { agentId: 'nope' }), iwy.apiKey);
       assert.deepEqual([refused.status, refused.body.error], [400, 'invalid-request']);
     } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps keep-alive sockets open after buffered bodies (read by us or by express.json())', async () => {
+    const app = express();
+    app.post('/plain', node());
+    app.post('/parsed', express.json(), node());
+    const server = await listen(app);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const body = JSON.stringify({ agentId: AGENT });
+    const call = (path: string) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.request(`${server.url}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      assert.deepEqual(await call('/plain'), { status: 200, reused: false });
+      await sleep(700); // longer than @hono/node-server's 500 ms drain timeout
+      assert.deepEqual(await call('/parsed'), { status: 200, reused: true });
+    } finally {
+      agent.destroy();
       await server.close();
     }
   });
