@@ -47,15 +47,16 @@ export interface SimulateOptions {
 
 /** Starts the local iwy simulator and keeps it running until SIGINT/SIGTERM. */
 export async function simulate(options: SimulateOptions, io: CliIo): Promise<void> {
-  let mod: SimulatorModule;
+  let sim: Awaited<ReturnType<SimulatorModule['startSimulator']>>;
   try {
-    mod = await import('../simulator/index.js');
+    // Imported only here: the native packages are optional peers, loaded by the simulator on start.
+    const mod: SimulatorModule = await import('../simulator/index.js');
+    sim = await mod.startSimulator({ host: '127.0.0.1', ...options });
   } catch (error) {
     const advice = explainSimulatorLoadError(error, canResolve);
     if (advice) throw new CliError(advice);
     throw error;
   }
-  const sim = await mod.startSimulator({ host: '127.0.0.1', ...options });
   io.out(`iwy simulator listening on ${sim.url}`);
   io.out(`development API key: ${sim.apiKey}`);
   io.out(`try: IWY_BASE_URL=${sim.url} IWY_API_KEY=${sim.apiKey} iwy-agent agents list`);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainSimulatorLoadError } from '../../src/cli/simulate.js';
+import { MissingDependencyError } from '../../src/simulator/index.js';
 
 const root = join(import.meta.dirname, '../..');
 const notFound = (pkg: string) =>
@@ -19,6 +20,9 @@ describe('iwy-agent simulate', () => {
     const one = explainSimulatorLoadError(notFound('better-sqlite3'), (name) => name === '@roamhq/wrtc');
     assert.match(one!, /^ {2}npm install --save-dev better-sqlite3@\^12$/m);
     assert.doesNotMatch(one!, /wrtc@/);
+    // What the simulator itself throws when it starts without a package.
+    const fromSimulator = explainSimulatorLoadError(new MissingDependencyError('better-sqlite3@12'), (name) => name !== 'better-sqlite3');
+    assert.match(fromSimulator!, /^ {2}npm install --save-dev better-sqlite3@\^12$/m);
   });
 
   it('suggests a rebuild when the packages are there but their native module will not load', () => {
