@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { allowMedia, denyMedia, firefoxGroups } from './scripts/wtr-firefox-launcher.mjs';
 import { commonjsPackagesPlugin } from './test/support/commonjs-packages-plugin.mjs';
 import { sessionEndpointMiddleware } from './test/support/session-endpoint-middleware.mjs';
+import { simulatorMiddleware, simulatorPlugin } from './test/e2e/simulator-plugin.mjs';
 
 // Debian's Chromium, offline and quiet; fake camera/mic auto-accepted; WebRTC allowed on loopback.
 const baseArgs = [
@@ -30,9 +31,11 @@ const config = {
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // Pipecat imports these CommonJS packages; vite converts them in the build, this does it for wtr.
     commonjsPackagesPlugin(['events', 'lodash']),
+    // Closes the e2e group's local iwy simulator (started on first use of /__iwy-simulator.json).
+    simulatorPlugin(),
   ],
   // A scriptable session endpoint (/__iwy-test/session) for the session controller's tests.
-  middleware: [sessionEndpointMiddleware],
+  middleware: [sessionEndpointMiddleware, simulatorMiddleware],
   groups: [
     {
       name: 'browser',
@@ -45,6 +48,12 @@ const config = {
       name: 'mic-denied',
       files: ['test/**/*.denied.test.ts'],
       browsers: [chrome(['--deny-permission-prompts'])],
+    },
+    {
+      // Real calls over WebRTC against the local simulator (test/e2e/simulator-plugin.mjs).
+      name: 'e2e',
+      files: ['test/e2e/**/*.test.ts'],
+      browsers: [chrome(['--use-fake-ui-for-media-stream'])],
     },
   ],
 };

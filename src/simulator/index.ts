@@ -34,7 +34,7 @@ export interface SimulatorOptions {
   maxSessions?: number;
   /** A session's longest life (default 15 min). */
   maxSessionMs?: number;
-  /** How long a session whose peer went away waits for a reconnect (default 10 s). */
+  /** How long a session whose peer went away waits for a reconnect (default 20 s: Pipecat re-offers 5 s after ICE goes `disconnected`). */
   reconnectGraceMs?: number;
 }
 
@@ -63,7 +63,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     maxSessions: options.maxSessions ?? 16,
     maxDurationMs: options.maxSessionMs ?? 15 * 60_000,
     offerTimeoutMs: 60_000,
-    reconnectGraceMs: options.reconnectGraceMs ?? 10_000,
+    reconnectGraceMs: options.reconnectGraceMs ?? 20_000,
     faults: options.faults ?? {},
   });
   let origin = '';
