@@ -1,11 +1,13 @@
 import { IwyAgentElement } from './iwy-agent.element.js';
-import { IwyCaptionsElement } from './iwy-captions.js';
-import { IwyControlsElement } from './iwy-controls.js';
+import type { IwyCaptionsElement } from './iwy-captions.js';
+import type { IwyControlsElement } from './iwy-controls.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'iwy-agent': IwyAgentElement;
+    /** Registered once the call code has loaded (on the first start()). */
     'iwy-captions': IwyCaptionsElement;
+    /** Registered once the call code has loaded (on the first start()). */
     'iwy-controls': IwyControlsElement;
   }
 }
@@ -14,22 +16,24 @@ declare global {
 const VERSION = '0.1.0';
 const MARK = Symbol.for('iwy-agent/version');
 type Marked = { [MARK]?: string };
-const TAGS = { 'iwy-agent': IwyAgentElement, 'iwy-captions': IwyCaptionsElement, 'iwy-controls': IwyControlsElement };
 
 /**
- * Registers `<iwy-agent>`, `<iwy-captions>` and `<iwy-controls>`. Safe to call many times and in
- * Node (no `customElements`: defines nothing). A tag someone already registered is kept as is,
- * with a warning when it comes from another version of this package.
+ * Registers `tag` unless the page already has it (then it warns when that one is not this
+ * version of ours). Without `customElements` (Node, SSR) it does nothing.
  */
-export function defineIwyAgent(registry = globalThis.customElements): void {
+export function defineTag(tag: string, ctor: CustomElementConstructor, registry = globalThis.customElements): void {
   if (!registry) return;
-  for (const [tag, ctor] of Object.entries(TAGS)) {
-    const existing = registry.get(tag) as Marked | undefined;
-    if (!existing) {
-      registry.define(tag, ctor);
-      (ctor as Marked)[MARK] = VERSION;
-    } else if (existing[MARK] !== VERSION) {
-      console.warn(`iwy-agent ${VERSION}: <${tag}> is already defined by ${existing[MARK] ?? 'other code'}; keeping that.`);
-    }
+  const existing = registry.get(tag) as Marked | undefined;
+  if (!existing) {
+    registry.define(tag, ctor);
+    (ctor as Marked)[MARK] = VERSION;
+  } else if (existing[MARK] !== VERSION) {
+    console.warn(`iwy-agent ${VERSION}: <${tag}> is already defined by ${existing[MARK] ?? 'other code'}; keeping that.`);
   }
 }
+
+/**
+ * Registers `<iwy-agent>`; safe to call many times and in Node. Its `<iwy-captions>` and
+ * `<iwy-controls>` parts register with the call code, which loads on the first start().
+ */
+export const defineIwyAgent = (registry = globalThis.customElements): void => defineTag('iwy-agent', IwyAgentElement, registry);

@@ -101,9 +101,3 @@ export async function loadStrings(lang: string): Promise<UiStrings> {
   const load = LOCALES[lang];
   return load ? { ...EN, ...(await load()).default } : EN;
 }
-
-/** The rate-limit, or any other, message for an error as the visitor reads it. */
-export function errorText(s: UiStrings, code: IwyErrorCode, retryAfterSeconds?: number): string {
-  const text = s[code] ?? s['session-request-failed'];
-  return retryAfterSeconds ? `${text} ${s.retryIn.replace('{s}', String(retryAfterSeconds))}` : text;
-}

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { SessionController, type SessionControllerOptions } from '../session/controller.js';
+import type { SessionControllerOptions } from '../session/controller.js';
 import { ACTIVE_STATES, type SessionState } from '../session/states.js';
 import type { IwyAgentError } from '../session/errors.js';
 import type { SessionSnapshot } from '../session/snapshot.js';
@@ -9,13 +9,11 @@ import { CANCELABLE_EVENTS, type IwyEventDetailMap, type IwyEventName } from '..
 import { liveSessionContext } from '../context.js';
 import { EN, isRtl, loadStrings, pickLanguage, type UiStrings } from './i18n.js';
 import { styles } from './iwy-agent.styles.js';
-import { bubbleView, stageView, stream } from './views.js';
+import { focusMainControl } from './focus.js';
+import { callModule, loadCall, type CallModule, type SessionControllerLike } from './call-loader.js';
 
-/** What the element needs from a session controller (tests may supply a fake). */
-export type SessionControllerLike = Pick<
-  SessionController,
-  'snapshot' | 'subscribe' | 'configure' | 'start' | 'end' | 'setMicEnabled' | 'sendText' | 'dispose'
->;
+export type { SessionControllerLike };
+import { baseParts, bubbleView, panelView, type ViewProps } from './views.js';
 
 const IDLE: SessionSnapshot = Object.freeze({
   state: 'idle', error: undefined, micEnabled: true, micLevel: 0, agentSpeaking: false,
@@ -103,10 +101,12 @@ export class IwyAgentElement extends LitElement {
   @state() private open = false;
   @state() private base: UiStrings = EN;
   private language = '';
-  private languageLoad?: Promise<unknown>;
   private text: UiStrings = EN;
   private controller?: SessionControllerLike;
+  private connecting?: Promise<SessionControllerLike | undefined>;
   private unsubscribe?: () => void;
+  /** Language tables, call code, controller creation: what `updateComplete` also waits for. */
+  private readonly loads = new Set<Promise<unknown>>();
   private readonly provider = new ContextProvider(this, { context: liveSessionContext });
 
   /** The session state; also the `state` attribute. */
@@ -120,8 +120,8 @@ export class IwyAgentElement extends LitElement {
   }
 
   /** Starts a call (no-op while one is under way); never rejects: failures show and fire `iwy-error`. */
-  start(): Promise<void> {
-    return this.ensureController()?.start() ?? Promise.resolve();
+  async start(): Promise<void> {
+    await (await this.connectSession())?.start();
   }
 
   /** Ends the call, in any state. */
@@ -129,9 +129,10 @@ export class IwyAgentElement extends LitElement {
     return this.controller?.end() ?? Promise.resolve();
   }
 
-  /** Switches the visitor's microphone on or off. */
-  setMicEnabled(on: boolean): Promise<void> {
-    return this.controller?.setMicEnabled(on) ?? Promise.resolve();
+  /** Switches the visitor's microphone on or off (before the first call: how it starts). */
+  async setMicEnabled(on: boolean): Promise<void> {
+    if (this.controller) return this.controller.setMicEnabled(on);
+    this.muted = !on;
   }
 
   /** Sends a text message to the agent (ignored unless live). */
@@ -145,14 +146,13 @@ export class IwyAgentElement extends LitElement {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
-  /** The session controller for this element; tests override it to plug in a fake or a stub transport. */
-  protected createController(options: SessionControllerOptions): SessionControllerLike {
-    return new SessionController(options);
+  /** Makes the session controller; tests override it to plug in a fake or a stub transport. */
+  protected async createController(options: SessionControllerOptions): Promise<SessionControllerLike> {
+    return new (await loadCall()).SessionController(options);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.ensureController();
     this.setAttribute('state', this.snap.state);
     if (this.autostart && this.snap.state === 'idle') void this.start();
   }
@@ -163,23 +163,45 @@ export class IwyAgentElement extends LitElement {
     // A move (removed and re-inserted in the same task) keeps the call; a removal ends it.
     queueMicrotask(() => {
       if (this.isConnected || this.controller !== controller || !controller) return;
-      this.unsubscribe?.();
+      const unsubscribe = this.unsubscribe;
       this.controller = this.unsubscribe = undefined;
-      controller.dispose().catch(() => {});
+      // Still listening while it ends, so `state` reads 'ended' afterwards.
+      controller.dispose().catch(() => {}).finally(() => unsubscribe?.());
     });
   }
 
-  private ensureController(): SessionControllerLike | undefined {
-    if (this.controller || !this.isConnected) return this.controller;
-    const c = (this.controller = this.createController({
-      agentId: this.agentId,
-      sessionUrl: this.sessionUrl || undefined,
-      micEnabled: !this.muted,
-      emit: (type, detail) => this.emit(type, detail),
-    }));
-    this.unsubscribe = c.subscribe((s) => this.onSnapshot(s));
-    this.onSnapshot(c.snapshot);
-    return c;
+  /** The controller, made on first need so nothing loads or connects before a start(). */
+  protected connectSession(): Promise<SessionControllerLike | undefined> {
+    if (this.controller || !this.isConnected) return Promise.resolve(this.controller);
+    this.connecting ??= this.track(
+      this.createController({
+        agentId: this.agentId,
+        sessionUrl: this.sessionUrl || undefined,
+        micEnabled: !this.muted,
+        emit: (type, detail) => this.emit(type, detail),
+      }).then((c) => {
+        this.connecting = undefined;
+        if (!this.isConnected) return void c.dispose().catch(() => {}); // removed meanwhile
+        this.controller = c;
+        // A disposed controller may still report its ending, unless a new one has taken over.
+        this.unsubscribe = c.subscribe((s) => (this.controller ?? c) === c && this.onSnapshot(s));
+        this.onSnapshot(c.snapshot);
+        return c;
+      }, (cause) => {
+        // The call code could not be fetched (offline, blocked): stay idle, say so, allow a retry.
+        this.connecting = undefined;
+        console.error('[iwy-agent] could not load the call code', cause);
+        this.emit('iwy-error', { code: 'session-request-failed', message: 'The call code could not be loaded.', recoverable: true });
+        return undefined;
+      }),
+    );
+    return this.connecting;
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.loads.add(p);
+    p.catch(() => {}).finally(() => this.loads.delete(p));
+    return p;
   }
 
   private onSnapshot(s: SessionSnapshot): void {
@@ -201,6 +223,8 @@ export class IwyAgentElement extends LitElement {
     this.text = { ...this.base, ...this.strings };
     this.provider.setValue({ snapshot: this.snap, actions: this, strings: this.text });
     this.hadFocus = this.matches(':focus-within');
+    // Any state but idle needs the call views (a fake controller in tests can get there without start()).
+    if (this.snap.state !== 'idle' && !callModule()) this.track(loadCall().then(() => this.requestUpdate()));
   }
 
   private pickStrings(): void {
@@ -208,17 +232,18 @@ export class IwyAgentElement extends LitElement {
     const lang = pickLanguage(tag);
     if (lang === this.language) return;
     this.language = lang;
-    this.languageLoad = loadStrings(lang)
-      .then((t) => lang === this.language && (this.base = t))
-      .catch(() => {}); // an unreachable language chunk leaves the UI in English
+    // An unreachable language chunk leaves the UI in English.
+    this.track(loadStrings(lang).then((t) => lang === this.language && (this.base = t)));
   }
 
   /** Resolves after the current language table has loaded and rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.languageLoad) return done;
-    await this.languageLoad;
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    for (let i = 0; i < 5 && this.loads.size; i++) {
+      await Promise.allSettled(this.loads);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   private hadFocus = false;
@@ -228,15 +253,9 @@ export class IwyAgentElement extends LitElement {
     if (this.hadFocus && !this.matches(':focus-within')) void this.focusView();
   }
 
-  /** Focuses the main control of what is on screen now: retry, start, the call controls, or the bubble. */
   private async focusView(): Promise<void> {
     await this.updateComplete;
-    const root = this.renderRoot;
-    const slot = root.querySelector<HTMLSlotElement>('slot[name=controls]');
-    const controls = (slot?.assignedElements()[0] ?? root.querySelector('iwy-controls')) as HTMLElement | null;
-    if (controls && 'updateComplete' in controls) await controls.updateComplete;
-    const target = root.querySelector<HTMLElement>('[part~=retry-button],[part~=start-button],[part~=bubble]') ?? controls;
-    target?.focus();
+    await focusMainControl(this.renderRoot);
   }
 
   private expand = async () => {
@@ -255,17 +274,24 @@ export class IwyAgentElement extends LitElement {
 
   protected override render() {
     const floating = this.mode !== 'inline';
-    const s = this.snap;
-    const t = this.text;
-    const audio = s.agentAudio && html`<audio autoplay .srcObject=${stream(s.agentAudio)}></audio>`;
-    const view =
-      floating && !this.open
-        ? bubbleView(t, s, this.expand)
-        : stageView({
-            s, t, floating, poster: this.poster, captions: this.captions,
-            onStart: () => void this.start(), onClose: this.collapse,
-          });
+    const p: ViewProps = {
+      s: this.snap, t: this.text, floating, poster: this.poster, captions: this.captions,
+      onStart: () => void this.start(), onClose: this.collapse,
+    };
+    const call = callModule();
+    if (call && !this.callStyled) this.adoptCallStyles(call);
+    const view = floating && !this.open ? bubbleView(p.t, p.s, this.expand) : panelView(p, call ? call.callParts(p) : baseParts(p));
     return html`<div class="root ${floating ? 'floating' : 'inline'}" lang=${this.language}
-      dir=${isRtl(this.language) ? 'rtl' : 'ltr'} @keydown=${this.onKeydown}>${view}${audio || nothing}</div>`;
+      dir=${isRtl(this.language) ? 'rtl' : 'ltr'} @keydown=${this.onKeydown}>${view}${call?.audioView(p.s.agentAudio) ?? nothing}</div>`;
+  }
+
+  private callStyled = false;
+  /** Adds the call views' styles to the shadow root (CSSOM, so a strict style-src CSP allows it). */
+  private adoptCallStyles(m: CallModule): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = m.callStyles.styleSheet;
+    if (!sheet || !root.adoptedStyleSheets) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.callStyled = true;
   }
 }

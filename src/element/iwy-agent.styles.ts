@@ -18,8 +18,6 @@ export const styles = [
       box-shadow: 0 10px 28px -6px color-mix(in srgb, var(--_accent) 60%, transparent), 0 3px 10px rgb(0 0 0 / 0.16); }
     .bubble:hover { transform: scale(1.06); }
     .bubble .icon { inline-size: 28px; block-size: 28px; }
-    .bubble.in-call::after { content: ''; position: absolute; inset: -5px; border-radius: 50%;
-      border: 3px solid #22c55e; animation: pulse 1.6s ease-out infinite; }
 
     .panel { position: relative; display: flex; flex-direction: column; overflow: hidden;
       background: var(--_bg); border-radius: var(--_radius); border: 1px solid var(--_line); }
@@ -36,25 +34,14 @@ export const styles = [
         color-mix(in srgb, var(--_accent) 55%, #0d0e14) 0%, #0d0e14 70%)); }
     .stage::after { content: ''; position: absolute; inset: 0; pointer-events: none; z-index: 1;
       background: linear-gradient(to bottom, rgb(0 0 0 / 0.35), transparent 22%, transparent 55%, rgb(0 0 0 / 0.55)); }
-    .stage:not(.has-video):not(:has(.poster))::after { display: none; }
-    .stage.speaking { box-shadow: inset 0 0 0 3px color-mix(in srgb, var(--_accent) 75%, #fff); }
+    .stage:not(.has-media)::after { display: none; }
     video, .poster { position: absolute; inset: 0; inline-size: 100%; block-size: 100%; object-fit: cover; }
-    video { background: #000; }
 
     .top { position: absolute; inset-block-start: 12px; inset-inline: 12px; z-index: 3;
       display: flex; align-items: center; gap: 8px; }
     .close { margin-inline-start: auto; inline-size: 36px; block-size: 36px; color: #fff;
       background: rgb(0 0 0 / 0.35); backdrop-filter: blur(10px); }
     .stage :focus-visible { outline-color: #fff; }
-    .chip { display: inline-flex; align-items: center; gap: 6px; padding: 5px 11px 5px 9px; border-radius: 999px;
-      font-size: 12.5px; font-weight: 600; background: rgb(0 0 0 / 0.45); backdrop-filter: blur(10px); }
-    .dot { inline-size: 8px; block-size: 8px; border-radius: 50%; background: #22c55e;
-      box-shadow: 0 0 0 3px rgb(34 197 94 / 0.3); }
-    .bars { display: inline-flex; align-items: center; gap: 2px; block-size: 12px; margin-inline-start: 4px; }
-    .bars i { inline-size: 3px; block-size: 4px; border-radius: 2px; background: currentColor; opacity: 0.8; }
-    .speaking .bars i { animation: bar 0.9s ease-in-out infinite; }
-    .speaking .bars i:nth-child(2) { animation-delay: -0.3s; }
-    .speaking .bars i:nth-child(3) { animation-delay: -0.6s; }
 
     .center { position: relative; z-index: 2; display: flex; flex-direction: column; align-items: center;
       gap: 14px; padding: 24px; max-inline-size: 320px; text-align: center; }
@@ -69,10 +56,6 @@ export const styles = [
     .status { font-size: 15px; font-weight: 500; }
     .spinner { inline-size: 44px; block-size: 44px; border-radius: 50%; border: 3px solid rgb(255 255 255 / 0.2);
       border-block-start-color: #fff; animation: spin 0.9s linear infinite; }
-    .error .message { font-size: 15px; line-height: 1.45; }
-    .badge { display: grid; place-items: center; inline-size: 52px; block-size: 52px; border-radius: 50%;
-      background: color-mix(in srgb, var(--_danger) 30%, transparent); color: #ffb4ab; }
-    .badge .icon { inline-size: 28px; block-size: 28px; }
 
     .pill { display: inline-flex; align-items: center; justify-content: center; gap: 8px; min-block-size: 46px;
       padding: 0 22px; border-radius: 999px; font-size: 15px; font-weight: 600;
@@ -80,14 +63,10 @@ export const styles = [
     .pill:hover { filter: brightness(1.08); transform: translateY(-1px); }
     .pill:active { transform: none; }
     .pill .icon { inline-size: 18px; block-size: 18px; }
-    .light { background: #fff; color: #14151a; }
 
-    .captions { position: absolute; z-index: 2; inset-inline: 12px; inset-block-end: 12px; }
 
     @keyframes pop { from { opacity: 0; transform: translateY(12px) scale(0.94); } }
     @keyframes spin { to { transform: rotate(1turn); } }
-    @keyframes pulse { from { opacity: 0.9; transform: scale(0.95); } to { opacity: 0; transform: scale(1.25); } }
     @keyframes breathe { 50% { transform: scale(1.04); } }
-    @keyframes bar { 50% { block-size: 12px; } }
   `,
 ];

@@ -19,8 +19,7 @@ export class IwyCaptionsElement extends LitElement {
     css`
       :host { display: block; }
       .log { display: flex; flex-direction: column; justify-content: flex-end; gap: 6px;
-        max-block-size: var(--iwy-captions-height, 8.5em); overflow: hidden;
-        mask-image: linear-gradient(to bottom, transparent, #000 1.6em); }
+        max-block-size: var(--iwy-captions-height, 9em); overflow: hidden; }
       p { margin: 0; max-inline-size: 88%; padding: 6px 11px; border-radius: 12px; font-size: 14px;
         line-height: 1.4; color: #fff; background: rgb(10 10 16 / 0.62); backdrop-filter: blur(8px);
         align-self: flex-start; animation: in 0.18s ease-out; }
@@ -41,7 +40,7 @@ export class IwyCaptionsElement extends LitElement {
     const { snapshot, strings: t } = this.live;
     // Partial lines are shown but hidden from screen readers until final, so each is announced once.
     return html`<div class="log" role="log" aria-live="polite" aria-label=${t.captions}>
-      ${repeat(snapshot.transcript.slice(-6), (e) => e.id, (e) =>
+      ${repeat(snapshot.transcript.slice(-3), (e) => e.id, (e) =>
         html`<p part="line" dir="auto" class="${e.role} ${e.final ? '' : 'partial'}" aria-hidden=${e.final ? 'false' : 'true'}>
           <b>${e.role === 'user' ? t.you : t.agent}</b> ${e.text}</p>`)}
     </div>`;

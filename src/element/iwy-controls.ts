@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { liveSessionContext, type LiveSession } from '../context.js';
-import { micIcon, micOffIcon, phoneIcon, sendIcon } from './icons.js';
+import { phoneIcon } from './icons.js';
+import { micIcon, micOffIcon, sendIcon } from './call-icons.js';
 import { shared } from './shared.styles.js';
 
 /**

@@ -90,8 +90,12 @@ export class FakeController implements SessionControllerLike {
 /** `<test-iwy-agent>`: the real element with a FakeController plugged in. */
 export class TestIwyAgent extends IwyAgentElement {
   fake!: FakeController;
-  protected override createController(options: SessionControllerOptions): FakeController {
+  protected override async createController(options: SessionControllerOptions): Promise<FakeController> {
     return (this.fake = new FakeController(options));
+  }
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.connectSession(); // so tests can drive the fake before any start()
   }
 }
 if (!customElements.get('test-iwy-agent')) customElements.define('test-iwy-agent', TestIwyAgent);

@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { IwyAgentElement } from '../../src/element/iwy-agent.element.js';
-import { defineIwyAgent } from '../../src/element/define.js';
+import { defineIwyAgent, defineTag } from '../../src/element/define.js';
+import { loadCall } from '../../src/element/call-loader.js';
 import type { IwyEventDetailMap } from '../../src/events.js';
 import { canvasTrack, controlPart, part, type TestIwyAgent } from './fake-controller.js';
 
@@ -13,14 +14,15 @@ const controlsReady = async (el: TestIwyAgent) => {
 };
 
 describe('<iwy-agent> element', () => {
-  it('is registered with its parts by the package entry', () => {
+  it('is registered by the package entry; its parts come with the call code', async () => {
     expect(customElements.get('iwy-agent')).to.equal(IwyAgentElement);
+    expect(document.createElement('iwy-agent')).to.be.instanceOf(IwyAgentElement);
+    await loadCall();
     expect(customElements.get('iwy-captions')).to.exist;
     expect(customElements.get('iwy-controls')).to.exist;
-    expect(document.createElement('iwy-agent')).to.be.instanceOf(IwyAgentElement);
   });
 
-  it('define() skips an already-registered tag and warns only on a foreign one', () => {
+  it('define skips an already-registered tag and warns only on a foreign one', () => {
     const warnings: string[] = [];
     const original = console.warn;
     console.warn = (msg: string) => warnings.push(msg);
@@ -29,11 +31,10 @@ describe('<iwy-agent> element', () => {
       expect(warnings).to.deep.equal([]);
       const registry = new Map<string, CustomElementConstructor>([['iwy-agent', class extends HTMLElement {}]]);
       const defined: string[] = [];
-      defineIwyAgent({
-        get: (t: string) => registry.get(t),
-        define: (t: string) => defined.push(t),
-      } as unknown as CustomElementRegistry);
-      expect(defined).to.deep.equal(['iwy-captions', 'iwy-controls']);
+      const fake = { get: (t: string) => registry.get(t), define: (t: string) => defined.push(t) } as unknown as CustomElementRegistry;
+      defineIwyAgent(fake);
+      defineTag('iwy-controls', class extends HTMLElement {}, fake);
+      expect(defined).to.deep.equal(['iwy-controls']);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('<iwy-agent> is already defined');
     } finally {
@@ -189,7 +190,8 @@ describe('<iwy-agent> element', () => {
     const host = fixtureSync<HTMLDivElement>(html`<div>
       <test-iwy-agent agent-id="demo" mode="inline"></test-iwy-agent><test-iwy-agent agent-id="demo" mode="inline"></test-iwy-agent></div>`);
     const [a, b] = host.querySelectorAll('test-iwy-agent');
-    expect(a.fake).to.not.equal(b.fake);
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect(a.fake === b.fake, 'one controller each').to.equal(false);
     a.fake.goLive();
     await Promise.all([a.updateComplete, b.updateComplete]);
     expect([a.state, b.state]).to.deep.equal(['live', 'idle']);
@@ -200,6 +202,7 @@ describe('<iwy-agent> element', () => {
   it('removing the element mid-call disposes its controller; moving it does not', async () => {
     const host = fixtureSync<HTMLDivElement>(html`<div><test-iwy-agent agent-id="demo"></test-iwy-agent><p></p></div>`);
     const el = host.querySelector('test-iwy-agent')!;
+    await el.updateComplete;
     el.fake.goLive();
     host.append(el); // a move: disconnected and connected in one task
     await Promise.resolve();
@@ -210,7 +213,8 @@ describe('<iwy-agent> element', () => {
     expect((await gone).detail.reason).to.equal('removed');
     expect(fake.disposed).to.equal(true);
     host.append(el); // re-inserted later: a fresh session
-    expect(el.fake).to.not.equal(fake);
+    await el.updateComplete;
+    expect(el.fake === fake, 'a new controller').to.equal(false);
     expect(el.state).to.equal('idle');
   });
 
