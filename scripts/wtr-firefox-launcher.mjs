@@ -19,6 +19,7 @@ export function firefoxSkipReason() {
 const basePrefs = {
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
+  'media.autoplay.block-webaudio': false,
   'media.navigator.streams.fake': true,
   'media.peerconnection.ice.loopback': true,
   'media.peerconnection.ice.obfuscate_host_addresses': false,
@@ -48,6 +49,16 @@ function sizeViewportOnly(page) {
   return page;
 }
 
+// wtr's sendKeys passes CDP key names; puppeteer's BiDi keyboard knows no "Space" (it throws "Unknown key").
+function spaceAsCharacter(page) {
+  const { keyboard } = page;
+  for (const method of ['down', 'up', 'press']) {
+    const stock = keyboard[method].bind(keyboard);
+    keyboard[method] = (key, ...rest) => stock(key === 'Space' ? ' ' : key, ...rest);
+  }
+  return page;
+}
+
 export function firefoxLauncher(prefs = allowMedia) {
   return chromeLauncher({
     puppeteer,
@@ -58,7 +69,7 @@ export function firefoxLauncher(prefs = allowMedia) {
       extraPrefsFirefox: { ...basePrefs, ...prefs },
     },
     async createPage({ context }) {
-      return sizeViewportOnly(await context.newPage());
+      return spaceAsCharacter(sizeViewportOnly(await context.newPage()));
     },
   });
 }
