@@ -27,6 +27,9 @@ const config = {
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,
+  // Firefox ESR starts in 5–20 s on a busy 2-core machine (a fresh profile each launch); 30 s was not enough
+  // with four browsers starting at once.
+  browserStartTimeout: 90000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // Pipecat imports these CommonJS packages; vite converts them in the build, this does it for wtr.
