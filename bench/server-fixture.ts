@@ -2,7 +2,7 @@
  * Child process for bench/server.ts, so load generator and servers do not share one event loop.
  *   upstream            a stand-in for iwy answering start-agent-session
  *   servers <iwy url>   the session handler and a bare node:http pass-through, side by side
- * Reports its ports over IPC and exits when the parent disconnects.
+ * Reports its ports over IPC, answers 'cpu' with its CPU usage, and exits when the parent disconnects.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -59,5 +59,7 @@ const [role, iwyUrl] = process.argv.slice(2);
 if (process.send) {
   const ports = role === 'upstream' ? { upstream: await upstream() } : await servers(iwyUrl!);
   process.send(ports);
+  // CPU time lets the parent tell the handler's own cost apart from a busy machine's noise.
+  process.on('message', (m) => m === 'cpu' && process.send!(process.cpuUsage()));
   process.on('disconnect', () => process.exit(0));
 }

@@ -37,6 +37,11 @@ export interface ServerFigures {
   passThroughRps: number;
   /** handlerRps / passThroughRps. Target ≥ 0.8. */
   ratio: number;
+  /** Server-process CPU per request (best round): steadier than req/s on a shared machine. */
+  handlerCpuUs: number;
+  passThroughCpuUs: number;
+  /** passThroughCpuUs / handlerCpuUs: the rate ratio a saturated core would give. */
+  cpuRatio: number;
   failures: number;
 }
 
@@ -60,6 +65,13 @@ function post(agent: http.Agent, port: number, path: string): Promise<number> {
     });
     req.on('error', reject);
     req.end(BODY);
+  });
+}
+
+function cpu(child: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    child.once('message', (usage) => resolve(usage as NodeJS.CpuUsage));
+    child.send('cpu');
   });
 }
 
@@ -114,12 +126,22 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
 
     let handlerRps = 0;
     let passThroughRps = 0;
+    let handlerCpuUs = Infinity;
+    let passThroughCpuUs = Infinity;
+    const measured = async (target: readonly [number, string]) => {
+      const before = await cpu(servers.child);
+      const result = await load(target[0], target[1], loadRequests, concurrency);
+      const after = await cpu(servers.child);
+      failures += result.failures;
+      return { rps: result.rps, cpuUs: (after.user + after.system - before.user - before.system) / loadRequests };
+    };
     for (let r = 0; r < rounds; r++) {
-      const pass = await load(targets.passThrough[0], targets.passThrough[1], loadRequests, concurrency);
-      const hand = await load(targets.handler[0], targets.handler[1], loadRequests, concurrency);
+      const pass = await measured(targets.passThrough);
+      const hand = await measured(targets.handler);
       passThroughRps = Math.max(passThroughRps, pass.rps);
       handlerRps = Math.max(handlerRps, hand.rps);
-      failures += pass.failures + hand.failures;
+      passThroughCpuUs = Math.min(passThroughCpuUs, pass.cpuUs);
+      handlerCpuUs = Math.min(handlerCpuUs, hand.cpuUs);
     }
     const figures: ServerFigures = {
       latencyRequests,
@@ -135,6 +157,9 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       handlerRps,
       passThroughRps,
       ratio: handlerRps / passThroughRps,
+      handlerCpuUs,
+      passThroughCpuUs,
+      cpuRatio: passThroughCpuUs / handlerCpuUs,
       failures,
     };
     return { figures, table: formatServerFigures(figures) };
@@ -156,6 +181,7 @@ export function formatServerFigures(f: ServerFigures): string {
     `added by the handler   ${ms(f.addedP50Ms).padStart(10)}   ${ms(f.addedP99Ms).padStart(10)}   target p50 < 1 ms: ${ok(f.addedP50Ms < 1)}`,
     `throughput (${f.loadRequests} requests, concurrency ${f.concurrency}, best round):`,
     `  handler ${f.handlerRps.toFixed(0)} req/s, pass-through ${f.passThroughRps.toFixed(0)} req/s, ratio ${f.ratio.toFixed(2)}   target ≥ 0.80: ${ok(f.ratio >= 0.8)}`,
+    `  server CPU per request: handler ${f.handlerCpuUs.toFixed(0)} µs, pass-through ${f.passThroughCpuUs.toFixed(0)} µs, ratio ${f.cpuRatio.toFixed(2)}`,
     `failed requests: ${f.failures}`,
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { prereadBodies } from './adapter-channels.js';
 import { SessionError } from './responses.js';
 
 /** What the element posts (DESIGN.md, "Session endpoint contract"). */
@@ -22,6 +23,8 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   }
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw new SessionError('payload-too-large');
+  const preread = prereadBodies.get(request);
+  if (preread) return parse(preread);
   if (!request.body) throw new SessionError('invalid-request', { message: 'The body is empty.' });
 
   const reader = request.body.getReader();
@@ -37,7 +40,10 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
     }
     chunks.push(value);
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+  return parse(chunks.length === 1 ? chunks[0]! : concat(chunks, size));
+}
+
+function parse(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(decoder.decode(bytes));
   } catch {

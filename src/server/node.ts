@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { bodyLimits } from './body-limit.js';
+import { answerTexts, bodyLimits, prereadBodies } from './adapter-channels.js';
 import type { SessionHandler } from './session-handler.js';
 
 /** A `node:http` request listener that is also an Express/Connect handler. */
@@ -20,6 +20,8 @@ type MaybeParsed = IncomingMessage & { body?: unknown; rawBody?: Buffer };
  */
 export function toNodeHandler(handler: SessionHandler): NodeHandler {
   const fetchCallback = async (request: Request, { incoming, outgoing }: HttpBindings | Http2Bindings) => {
+    const { rawBody } = incoming as MaybeParsed;
+    if (rawBody) prereadBodies.set(request, rawBody);
     const response = await handler(request, { clientAddress: incoming.socket?.remoteAddress });
     await writeResponse(response, outgoing as ServerResponse);
     return RESPONSE_ALREADY_SENT;
@@ -59,7 +61,8 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
  * The handler's answers are small JSON (or empty): one buffered write instead of streaming them.
  */
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const text = answerTexts.get(response);
+  const body = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => (headers[key] = value));
   const cookies = response.headers.getSetCookie();

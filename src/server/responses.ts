@@ -1,3 +1,4 @@
+import { answerTexts } from './adapter-channels.js';
 import { SESSION_ERRORS, type SessionErrorCode } from './error-codes.js';
 
 /** Every answer is JSON, never cached (it may carry a session token), and never sniffed. */
@@ -8,7 +9,10 @@ const BASE_HEADERS = {
 } as const;
 
 export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  answerTexts.set(response, text);
+  return response;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseInput, readJson, type SessionRequestInput } from './body.js';
-import { bodyLimits } from './body-limit.js';
+import { bodyLimits } from './adapter-channels.js';
 import { corsPolicy } from './cors.js';
 import { IwyClient } from './iwy-client.js';
 import { validateOptions, type SessionHandlerOptions } from './options.js';
@@ -88,7 +88,6 @@ export function createSessionHandler(options: SessionHandlerOptions = {}): Sessi
       input.agentId,
       context && Object.keys(context).length ? context : undefined,
       ephemeral ?? undefined,
-      request.signal,
       logger,
     );
     return jsonResponse(200, session, corsHeaders);

@@ -12,17 +12,20 @@ export type SessionBody =
 /** Seconds a visitor is told to wait when iwy rate-limits us without saying for how long. */
 const DEFAULT_RETRY_AFTER_S = 10;
 
+/**
+ * Starts the session (after creating the single-use agent, if any). Not tied to the visitor's
+ * connection: `timeoutMs` bounds it, and iwy may have started the session before any abort arrived.
+ */
 export async function startUpstreamSession(
   client: IwyClient,
   agentId: string,
   context: Record<string, unknown> | undefined,
   ephemeral: CreateEphemeralAgentInput | undefined,
-  signal: AbortSignal,
   logger: SessionLogger,
 ): Promise<SessionBody> {
   try {
-    if (ephemeral) agentId = (await client.createEphemeralAgent(ephemeral, { signal })).id;
-    const answer = await client.startSession(context ? { agentId, context } : { agentId }, { signal });
+    if (ephemeral) agentId = (await client.createEphemeralAgent(ephemeral)).id;
+    const answer = await client.startSession(context ? { agentId, context } : { agentId });
     const session = pickSession(answer);
     if (session) return session;
     throw new IwyApiError(200, 'invalid-response', 'start-agent-session answered neither a Daily room nor a webrtcUrl');
@@ -65,7 +68,6 @@ function upstreamFailure(error: unknown, logger: SessionLogger): SessionError {
     logger.warn(`iwy rate-limited session starts (HTTP 429); visitors are told to retry after ${seconds}s`);
     return new SessionError('session-rate-limited', { headers: { 'retry-after': String(seconds) } });
   }
-  if (code === 'aborted') return new SessionError('upstream-error', { message: 'The request was aborted.' });
   const detail = status ? `HTTP ${status}, ${code}` : code;
   logger.warn(`start-agent-session failed (${detail}): ${error.message}`);
   return new SessionError(code === 'timeout' ? 'upstream-timeout' : 'upstream-error');

@@ -1,28 +1,12 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  createSessionHandler,
-  MemoryRateLimitStore,
-  SessionError,
-  type SessionHandlerOptions,
-} from '../../src/server/index.js';
-import { startFakeIwy, type FakeIwy } from './fake-iwy.js';
-import { AGENT, assertNoKeyInLogs, captureLogger, read, sessionRequest } from './helpers.js';
+import { MemoryRateLimitStore, SessionError } from '../../src/server/index.js';
+import { AGENT, handlerFixture, read, sessionRequest } from './helpers.js';
 
 describe('session handler: authorize, context, ephemeral, rate limit', () => {
-  let iwy: FakeIwy;
-  const logger = captureLogger();
-  before(async () => {
-    iwy = await startFakeIwy();
-    iwy.agents.set(AGENT, { id: AGENT, name: 'Support' });
-  });
-  after(async () => {
-    assertNoKeyInLogs(logger.lines, iwy.apiKey);
-    await iwy.close();
-  });
-  const handler = (o: SessionHandlerOptions = {}) =>
-    createSessionHandler({ apiKey: iwy.apiKey, baseUrl: iwy.url, logger, rateLimit: false, ...o });
-  const lastUpstream = () => iwy.requests.at(-1)!;
+  const fx = handlerFixture();
+  const handler = fx.handler;
+  const lastUpstream = () => fx.iwy.requests.at(-1)!;
 
   it('authorize: false → 401, {status: 403} → 403, true → 200, and it sees the request and input', async () => {
     const seen: unknown[] = [];
@@ -34,7 +18,7 @@ describe('session handler: authorize, context, ephemeral, rate limit', () => {
       },
     });
     const call = async (token?: string) =>
-      read(await h(sessionRequest({ agentId: AGENT }, { headers: token ? { 'x-site-token': token } : {} })), iwy.apiKey);
+      read(await h(sessionRequest({ agentId: AGENT }, { headers: token ? { 'x-site-token': token } : {} })), fx.iwy.apiKey);
     const none = await call();
     assert.deepEqual([none.status, none.body.error], [401, 'session-unauthorized']);
     const banned = await call('banned');
@@ -44,16 +28,16 @@ describe('session handler: authorize, context, ephemeral, rate limit', () => {
   });
 
   it('a hook that throws is logged and answered 500 internal-error; a thrown SessionError stands', async () => {
-    logger.lines.length = 0;
+    fx.logger.lines.length = 0;
     const broken = await read(
-      await handler({ authorize: () => { throw new Error(`db down (key ${iwy.apiKey})`); } })(sessionRequest({ agentId: AGENT })),
-      iwy.apiKey,
+      await handler({ authorize: () => { throw new Error(`db down (key ${fx.iwy.apiKey})`); } })(sessionRequest({ agentId: AGENT })),
+      fx.iwy.apiKey,
     );
     assert.deepEqual([broken.status, broken.body.error], [500, 'internal-error']);
-    assert.match(logger.lines.join('\n'), /authorize threw: db down \(key \[redacted\]\)/);
+    assert.match(fx.logger.lines.join('\n'), /authorize threw: db down \(key \[redacted\]\)/);
     const own = await read(
       await handler({ context: () => { throw new SessionError('session-unauthorized', { status: 403 }); } })(sessionRequest({ agentId: AGENT })),
-      iwy.apiKey,
+      fx.iwy.apiKey,
     );
     assert.deepEqual([own.status, own.body.error], [403, 'session-unauthorized']);
   });
@@ -77,15 +61,15 @@ describe('session handler: authorize, context, ephemeral, rate limit', () => {
       }),
       context: () => ({ name: 'Ann' }),
     });
-    const before = iwy.requests.length;
-    const res = await read(await h(sessionRequest({ agentId: 'demo' })), iwy.apiKey);
+    const before = fx.iwy.requests.length;
+    const res = await read(await h(sessionRequest({ agentId: 'demo' })), fx.iwy.apiKey);
     assert.equal(res.status, 200);
-    const [create, start] = iwy.requests.slice(before);
+    const [create, start] = fx.iwy.requests.slice(before);
     assert.equal(create!.path, '/ephemeral-agent');
     assert.deepEqual(create!.body, { configuration: { llm: { first_message: 'Hello Ann!' } }, ttl_seconds: 120 });
     assert.equal(start!.path, '/start-agent-session');
     const startBody = start!.body as { agentId: string };
-    assert.ok(iwy.agents.has(startBody.agentId) && startBody.agentId !== 'demo', 'the session is for the new agent');
+    assert.ok(fx.iwy.agents.has(startBody.agentId) && startBody.agentId !== 'demo', 'the session is for the new agent');
     // Returning nothing starts the requested agent as usual.
     await handler({ ephemeral: () => undefined })(sessionRequest({ agentId: AGENT }));
     assert.deepEqual(lastUpstream().body, { agentId: AGENT });
@@ -96,7 +80,7 @@ describe('session handler: authorize, context, ephemeral, rate limit', () => {
     const h = handler({
       rateLimit: { limit: 2, windowMs: 30_000, store: new MemoryRateLimitStore({ now: () => now }), key: (r) => r.headers.get('x-user') ?? 'anon' },
     });
-    const call = async (user: string) => read(await h(sessionRequest({ agentId: AGENT }, { headers: { 'x-user': user } })), iwy.apiKey);
+    const call = async (user: string) => read(await h(sessionRequest({ agentId: AGENT }, { headers: { 'x-user': user } })), fx.iwy.apiKey);
     assert.equal((await call('a')).status, 200);
     assert.equal((await call('a')).status, 200);
     now += 10_000;
@@ -124,7 +108,7 @@ describe('session handler: authorize, context, ephemeral, rate limit', () => {
     await h(sessionRequest({ agentId: AGENT }), { clientAddress: '203.0.113.9' });
     assert.deepEqual(calls, ['203.0.113.9/5000']);
     const failing = handler({ rateLimit: { store: { hit: () => Promise.reject(new Error('redis gone')) } } });
-    const res = await read(await failing(sessionRequest({ agentId: AGENT })), iwy.apiKey);
+    const res = await read(await failing(sessionRequest({ agentId: AGENT })), fx.iwy.apiKey);
     assert.deepEqual([res.status, res.body.error], [500, 'internal-error']);
   });
 });

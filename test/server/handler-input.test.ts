@@ -1,49 +1,38 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSessionHandler, type SessionHandlerOptions } from '../../src/server/index.js';
-import { startFakeIwy, type FakeIwy } from './fake-iwy.js';
-import { AGENT, ORIGIN, assertNoKeyInLogs, captureLogger, read, sessionRequest } from './helpers.js';
+import { createSessionHandler } from '../../src/server/index.js';
+import { AGENT, ORIGIN, handlerFixture, read, sessionRequest } from './helpers.js';
 
 describe('session handler: input, methods, origins', () => {
-  let iwy: FakeIwy;
-  const logger = captureLogger();
-  before(async () => {
-    iwy = await startFakeIwy();
-    iwy.agents.set(AGENT, { id: AGENT, name: 'Support' });
-  });
-  after(async () => {
-    assertNoKeyInLogs(logger.lines, iwy.apiKey);
-    await iwy.close();
-  });
-  const handler = (o: SessionHandlerOptions = {}) =>
-    createSessionHandler({ apiKey: iwy.apiKey, baseUrl: iwy.url, logger, rateLimit: false, ...o });
+  const fx = handlerFixture();
+  const handler = fx.handler;
 
   it('happy path: answers only the session fields, not cached, with the key sent upstream only', async () => {
-    const before = iwy.requests.length;
-    const res = await read(await handler()(sessionRequest({ agentId: AGENT })), iwy.apiKey);
+    const before = fx.iwy.requests.length;
+    const res = await read(await handler()(sessionRequest({ agentId: AGENT })), fx.iwy.apiKey);
     assert.equal(res.status, 200);
     assert.deepEqual(res.body, { roomUrl: 'https://iwy.daily.co/abc123', dailyToken: 'jwt.token.here' });
-    const upstream = iwy.requests[before]!;
+    const upstream = fx.iwy.requests[before]!;
     assert.equal(upstream.path, '/start-agent-session');
-    assert.equal(upstream.headers.authorization, `Bearer ${iwy.apiKey}`);
+    assert.equal(upstream.headers.authorization, `Bearer ${fx.iwy.apiKey}`);
     assert.deepEqual(upstream.body, { agentId: AGENT });
   });
 
   it('passes the simulator shape through: webrtcUrl, sessionId, expiresAt', async () => {
-    const saved = iwy.session;
-    iwy.session = { webrtcUrl: 'http://127.0.0.1:9/sessions/s1/offer', sessionId: 's1', expiresAt: '2030-01-01T00:00:00.000Z', x: 1 };
+    const saved = fx.iwy.session;
+    fx.iwy.session = { webrtcUrl: 'http://127.0.0.1:9/sessions/s1/offer', sessionId: 's1', expiresAt: '2030-01-01T00:00:00.000Z', x: 1 };
     try {
-      const res = await read(await handler()(sessionRequest({ agentId: 'demo' })), iwy.apiKey);
+      const res = await read(await handler()(sessionRequest({ agentId: 'demo' })), fx.iwy.apiKey);
       assert.deepEqual(res.body, { webrtcUrl: 'http://127.0.0.1:9/sessions/s1/offer', sessionId: 's1', expiresAt: '2030-01-01T00:00:00.000Z' });
     } finally {
-      iwy.session = saved;
+      fx.iwy.session = saved;
     }
   });
 
   it('refuses other methods with 405 and Allow', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
       const request = new Request(`${ORIGIN}/s`, { method, body: method === 'GET' ? undefined : '{}' });
-      const res = await read(await handler()(request), iwy.apiKey);
+      const res = await read(await handler()(request), fx.iwy.apiKey);
       assert.equal(res.status, 405);
       assert.equal(res.body.error, 'method-not-allowed');
       assert.equal(res.headers.get('allow'), 'POST, OPTIONS');
@@ -52,7 +41,7 @@ describe('session handler: input, methods, origins', () => {
 
   it('refuses a wrong content type with 415', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) {
-      const res = await read(await handler()(sessionRequest({ agentId: AGENT }, { headers: { 'content-type': type } })), iwy.apiKey);
+      const res = await read(await handler()(sessionRequest({ agentId: AGENT }, { headers: { 'content-type': type } })), fx.iwy.apiKey);
       assert.deepEqual([res.status, res.body.error], [415, 'unsupported-media-type']);
     }
   });
@@ -66,7 +55,7 @@ describe('session handler: input, methods, origins', () => {
     const bodies = ['', 'nope', '{"agentId":', '[]', 'null', '"demo"', '{}', '{"agentId":42}', '{"agentId":"not-a-uuid"}',
       `{"agentId":"${AGENT}x"}`, `{"agentId":"${AGENT}","context":[1]}`, `{"agentId":"${AGENT}","context":"x"}`];
     for (const body of bodies) {
-      const res = await read(await handler()(sessionRequest(body)), iwy.apiKey);
+      const res = await read(await handler()(sessionRequest(body)), fx.iwy.apiKey);
       assert.deepEqual([res.status, res.body.error], [400, 'invalid-request'], body);
       assert.equal(typeof res.body.message, 'string');
     }
@@ -74,7 +63,7 @@ describe('session handler: input, methods, origins', () => {
 
   it('refuses bodies over maxBodyBytes, by Content-Length and when streamed without one', async () => {
     const big = JSON.stringify({ agentId: AGENT, context: { pad: 'x'.repeat(2000) } });
-    const declared = await read(await handler({ maxBodyBytes: 1024 })(sessionRequest(big)), iwy.apiKey);
+    const declared = await read(await handler({ maxBodyBytes: 1024 })(sessionRequest(big)), fx.iwy.apiKey);
     assert.deepEqual([declared.status, declared.body.error], [413, 'payload-too-large']);
     const stream = new ReadableStream({
       start(c) {
@@ -83,20 +72,20 @@ describe('session handler: input, methods, origins', () => {
       },
     });
     const chunked = new Request(`${ORIGIN}/s`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
-    const res = await read(await handler({ maxBodyBytes: 4096 })(chunked), iwy.apiKey);
+    const res = await read(await handler({ maxBodyBytes: 4096 })(chunked), fx.iwy.apiKey);
     assert.deepEqual([res.status, res.body.error], [413, 'payload-too-large']);
     assert.equal((await handler({ maxBodyBytes: 4096 })(sessionRequest(big))).status, 200);
   });
 
   it('answers 404 agent-not-found for unknown agents (iwy 404) and disallowed ones (without asking iwy)', async () => {
-    const unknown = await read(await handler()(sessionRequest({ agentId: '11111111-2222-4333-8444-555555555555' })), iwy.apiKey);
+    const unknown = await read(await handler()(sessionRequest({ agentId: '11111111-2222-4333-8444-555555555555' })), fx.iwy.apiKey);
     assert.deepEqual([unknown.status, unknown.body.error], [404, 'agent-not-found']);
-    const count = iwy.requests.length;
-    const listed = await read(await handler({ agents: ['demo'] })(sessionRequest({ agentId: AGENT })), iwy.apiKey);
+    const count = fx.iwy.requests.length;
+    const listed = await read(await handler({ agents: ['demo'] })(sessionRequest({ agentId: AGENT })), fx.iwy.apiKey);
     assert.deepEqual([listed.status, listed.body.error], [404, 'agent-not-found']);
-    const predicate = await read(await handler({ agents: async (id) => id === 'demo' })(sessionRequest({ agentId: AGENT })), iwy.apiKey);
+    const predicate = await read(await handler({ agents: async (id) => id === 'demo' })(sessionRequest({ agentId: AGENT })), fx.iwy.apiKey);
     assert.equal(predicate.status, 404);
-    assert.equal(iwy.requests.length, count, 'disallowed agents never reach iwy');
+    assert.equal(fx.iwy.requests.length, count, 'disallowed agents never reach iwy');
     assert.equal((await handler({ agents: [AGENT] })(sessionRequest({ agentId: AGENT }))).status, 200);
   });
 
@@ -105,7 +94,7 @@ describe('session handler: input, methods, origins', () => {
     assert.equal(same.status, 200);
     assert.equal(same.headers.get('access-control-allow-origin'), null);
     for (const origin of ['http://evil.test', 'null', 'garbage', 'http://shop.test:8080']) {
-      const res = await read(await handler()(sessionRequest({ agentId: AGENT }, { headers: { origin } })), iwy.apiKey);
+      const res = await read(await handler()(sessionRequest({ agentId: AGENT }, { headers: { origin } })), fx.iwy.apiKey);
       assert.deepEqual([res.status, res.body.error], [403, 'origin-not-allowed'], origin);
     }
   });
@@ -142,7 +131,7 @@ describe('session handler: input, methods, origins', () => {
     assert.equal(ok.headers.get('access-control-max-age'), '600');
     const odd = await h(preflight('https://www.site.test', 'x-a, (bad)'));
     assert.equal(odd.headers.get('access-control-allow-headers'), 'content-type');
-    const refused = await read(await h(preflight('https://evil.test')), iwy.apiKey);
+    const refused = await read(await h(preflight('https://evil.test')), fx.iwy.apiKey);
     assert.deepEqual([refused.status, refused.body.error], [403, 'origin-not-allowed']);
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
   });

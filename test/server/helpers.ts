@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SessionLogger } from '../../src/server/index.js';
+import { after, before } from 'node:test';
+import { createSessionHandler, type SessionHandlerOptions, type SessionLogger } from '../../src/server/index.js';
+import { startFakeIwy, type FakeIwy } from './fake-iwy.js';
 
 export const AGENT = '0b6f1c1e-6a57-4f54-9a39-2f2d8d9f6a10';
 export const ORIGIN = 'http://shop.test';
@@ -54,4 +56,26 @@ export async function closedUrl(): Promise<string> {
   const server = await listen(() => undefined);
   await server.close();
   return server.url;
+}
+
+/**
+ * The common setup of a handler suite: a fake iwy that knows AGENT, a capturing logger checked for
+ * the key after the suite, and a handler factory (rate limit off unless a test turns it on).
+ */
+export function handlerFixture() {
+  const fx = {
+    iwy: undefined as unknown as FakeIwy,
+    logger: captureLogger(),
+    handler: (o: SessionHandlerOptions = {}) =>
+      createSessionHandler({ apiKey: fx.iwy.apiKey, baseUrl: fx.iwy.url, logger: fx.logger, rateLimit: false, ...o }),
+  };
+  before(async () => {
+    fx.iwy = await startFakeIwy();
+    fx.iwy.agents.set(AGENT, { id: AGENT, name: 'Support' });
+  });
+  after(async () => {
+    assertNoKeyInLogs(fx.logger.lines, fx.iwy.apiKey);
+    await fx.iwy.close();
+  });
+  return fx;
 }

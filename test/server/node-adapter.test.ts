@@ -1,38 +1,27 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
-import { createSessionHandler, toNodeHandler, type SessionHandlerOptions } from '../../src/server/index.js';
-import { startFakeIwy, type FakeIwy } from './fake-iwy.js';
-import { AGENT, assertNoKeyInLogs, captureLogger, listen, read } from './helpers.js';
+import { toNodeHandler, type SessionHandlerOptions } from '../../src/server/index.js';
+import { AGENT, handlerFixture, listen, read } from './helpers.js';
 
 describe('toNodeHandler under node:http and Express', () => {
-  let iwy: FakeIwy;
-  const logger = captureLogger();
-  before(async () => {
-    iwy = await startFakeIwy();
-    iwy.agents.set(AGENT, { id: AGENT, name: 'Support' });
-  });
-  after(async () => {
-    assertNoKeyInLogs(logger.lines, iwy.apiKey);
-    await iwy.close();
-  });
-  const node = (o: SessionHandlerOptions = {}) =>
-    toNodeHandler(createSessionHandler({ apiKey: iwy.apiKey, baseUrl: iwy.url, logger, rateLimit: false, ...o }));
+  const fx = handlerFixture();
+  const node = (o: SessionHandlerOptions = {}) => toNodeHandler(fx.handler(o));
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   it('node:http: session, errors and preflight over a real socket', async () => {
     const server = await listen(node({ allowedOrigins: ['https://www.site.test'] }));
     try {
-      const ok = await read(await post(server.url, { agentId: AGENT }, { origin: 'https://www.site.test' }), iwy.apiKey);
+      const ok = await read(await post(server.url, { agentId: AGENT }, { origin: 'https://www.site.test' }), fx.iwy.apiKey);
       assert.equal(ok.status, 200);
       assert.equal(ok.body.roomUrl, 'https://iwy.daily.co/abc123');
       assert.equal(ok.headers.get('access-control-allow-origin'), 'https://www.site.test');
-      const bad = await read(await post(server.url, { agentId: 'x' }), iwy.apiKey);
+      const bad = await read(await post(server.url, { agentId: 'x' }), fx.iwy.apiKey);
       assert.deepEqual([bad.status, bad.body.error], [400, 'invalid-request']);
-      const big = await read(await post(server.url, { agentId: AGENT, context: { pad: 'x'.repeat(20_000) } }), iwy.apiKey);
+      const big = await read(await post(server.url, { agentId: AGENT, context: { pad: 'x'.repeat(20_000) } }), fx.iwy.apiKey);
       assert.deepEqual([big.status, big.body.error], [413, 'payload-too-large']);
       const preflight = await fetch(server.url, {
         method: 'OPTIONS',
@@ -40,7 +29,7 @@ describe('toNodeHandler under node:http and Express', () => {
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST, OPTIONS');
-      const get = await read(await fetch(server.url), iwy.apiKey);
+      const get = await read(await fetch(server.url), fx.iwy.apiKey);
       assert.equal(get.status, 405);
     } finally {
       await server.close();
@@ -51,7 +40,7 @@ describe('toNodeHandler under node:http and Express', () => {
     const server = await listen(node({ rateLimit: { limit: 1, windowMs: 60_000 } }));
     try {
       assert.equal((await post(server.url, { agentId: AGENT })).status, 200);
-      const limited = await read(await post(server.url, { agentId: AGENT }), iwy.apiKey);
+      const limited = await read(await post(server.url, { agentId: AGENT }), fx.iwy.apiKey);
       assert.deepEqual([limited.status, limited.body.error], [429, 'session-rate-limited']);
       assert.ok(Number(limited.headers.get('retry-after')) > 0);
     } finally {
@@ -67,13 +56,13 @@ describe('toNodeHandler under node:http and Express', () => {
     const server = await listen(app);
     try {
       for (const path of ['/api/iwy-session', '/mounted']) {
-        const res = await read(await post(server.url + path, { agentId: AGENT }), iwy.apiKey);
+        const res = await read(await post(server.url + path, { agentId: AGENT }), fx.iwy.apiKey);
         assert.equal(res.status, 200, path);
       }
-      const parsed = await read(await post(`${server.url}/parsed`, { agentId: AGENT, context: { a: 1 } }), iwy.apiKey);
+      const parsed = await read(await post(`${server.url}/parsed`, { agentId: AGENT, context: { a: 1 } }), fx.iwy.apiKey);
       assert.equal(parsed.status, 200);
-      assert.deepEqual(iwy.requests.at(-1)!.body, { agentId: AGENT, context: { a: 1, via: 'express.json' } });
-      const refused = await read(await post(`${server.url}/parsed`, { agentId: 'nope' }), iwy.apiKey);
+      assert.deepEqual(fx.iwy.requests.at(-1)!.body, { agentId: AGENT, context: { a: 1, via: 'express.json' } });
+      const refused = await read(await post(`${server.url}/parsed`, { agentId: 'nope' }), fx.iwy.apiKey);
       assert.deepEqual([refused.status, refused.body.error], [400, 'invalid-request']);
     } finally {
       await server.close();
