@@ -11,6 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createApi } from './api.js';
+import { assertInstalled } from './optional.js';
 import type { SimulatorFaults } from './faults.js';
 import { Registry } from './registry.js';
 import { Sessions } from './sessions.js';
@@ -56,6 +57,7 @@ export interface Simulator {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const host = '127.0.0.1';
+  assertInstalled('@roamhq/wrtc');
   const store = await Store.open(options.dataDir);
   const apiKey = options.apiKey ?? store.meta('dev_api_key', () => `iwy_dev_${randomBytes(18).toString('base64url')}`);
   const registry = new Registry(store);
