@@ -75,8 +75,9 @@ describe('Pipecat client against the iwy simulator (e2e)', () => {
     expect(c.video.videoWidth).to.be.at.least(640);
     expect(c.video.videoHeight).to.be.at.least(480);
     const before = c.frames();
-    await new Promise((r) => setTimeout(r, 600));
-    expect(c.frames() - before, 'frames keep coming (~20 fps)').to.be.at.least(6);
+    await new Promise((r) => setTimeout(r, 1000));
+    // 20 fps are sent; a lower bar keeps a loaded machine from flaking (the benchmark measures fps).
+    expect(c.frames() - before, 'frames keep coming').to.be.at.least(8);
     await waitUntil(() => c.outputs.some((t) => t.includes('iwy demo agent')), 'first message');
     console.log(`start → 3 frames: ${Math.round(firstFrames)} ms`);
   });

