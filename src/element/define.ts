@@ -16,12 +16,14 @@ declare global {
 const VERSION = '0.1.0';
 const MARK = Symbol.for('iwy-agent/version');
 type Marked = { [MARK]?: string };
+/** The page's registry; undefined in Node, even where Lit's SSR shim puts a `customElements` there. */
+const pageRegistry = () => (globalThis.document ? globalThis.customElements : undefined);
 
 /**
  * Registers `tag` unless the page already has it (then it warns when that one is not this
- * version of ours). Without `customElements` (Node, SSR) it does nothing.
+ * version of ours). Outside a browser page (Node, SSR) it does nothing.
  */
-export function defineTag(tag: string, ctor: CustomElementConstructor, registry = globalThis.customElements): void {
+export function defineTag(tag: string, ctor: CustomElementConstructor, registry = pageRegistry()): void {
   if (!registry) return;
   const existing = registry.get(tag) as Marked | undefined;
   if (!existing) {
@@ -36,4 +38,4 @@ export function defineTag(tag: string, ctor: CustomElementConstructor, registry 
  * Registers `<iwy-agent>`; safe to call many times and in Node. Its `<iwy-captions>` and
  * `<iwy-controls>` parts register with the call code, which loads on the first start().
  */
-export const defineIwyAgent = (registry = globalThis.customElements): void => defineTag('iwy-agent', IwyAgentElement, registry);
+export const defineIwyAgent = (registry = pageRegistry()): void => defineTag('iwy-agent', IwyAgentElement, registry);

@@ -124,7 +124,7 @@ describe('<iwy-agent> element', () => {
     await el.updateComplete;
     const video = part<HTMLVideoElement>(el, 'video')!;
     expect((video.srcObject as MediaStream).getVideoTracks()).to.deep.equal([track]);
-    expect([video.muted, video.autoplay, video.playsInline]).to.deep.equal([true, true, true]);
+    expect([video.muted, video.autoplay, video.hasAttribute('playsinline')]).to.deep.equal([true, true, true]);
     expect(video.getBoundingClientRect().height).to.equal(part(el, 'stage')!.getBoundingClientRect().height);
     const player = el.shadowRoot!.querySelector('audio')!;
     expect((player.srcObject as MediaStream).getAudioTracks()).to.deep.equal([audio]);
