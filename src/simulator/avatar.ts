@@ -33,12 +33,17 @@ function colourAt(x: number, y: number, open: number): Yuv {
   return SKIN;
 }
 
-function drawFrame(open: number): Uint8Array {
-  const frame = new Uint8Array(WIDTH * HEIGHT * 1.5);
+/** The mouth's box: the only area that differs between mouth levels (even bounds, for the chroma planes). */
+const MOUTH_BOX = { x0: 260, x1: 380, y0: 280, y1: 380 };
+
+/** Draws the whole face, or only the mouth box into a copy of `base`. */
+function drawFrame(open: number, base?: Uint8Array): Uint8Array {
+  const frame = base ? base.slice() : new Uint8Array(WIDTH * HEIGHT * 1.5);
+  const { x0, x1, y0, y1 } = base ? MOUTH_BOX : { x0: 0, x1: WIDTH, y0: 0, y1: HEIGHT };
   const uOffset = WIDTH * HEIGHT;
   const vOffset = uOffset + (WIDTH * HEIGHT) / 4;
-  for (let y = 0; y < HEIGHT; y++) {
-    for (let x = 0; x < WIDTH; x++) {
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       const [Y, U, V] = colourAt(x, y, open);
       frame[y * WIDTH + x] = Y;
       if (x % 2 === 0 && y % 2 === 0) {
@@ -55,6 +60,9 @@ let frames: Uint8Array[] | undefined;
 
 /** Frames for mouth levels 0 (closed) .. MOUTH_LEVELS-1 (wide open), drawn on first use. */
 export function avatarFrames(): readonly Uint8Array[] {
-  frames ??= Array.from({ length: MOUTH_LEVELS }, (_, i) => drawFrame(i / (MOUTH_LEVELS - 1)));
+  if (!frames) {
+    const closed = drawFrame(0);
+    frames = [closed, ...Array.from({ length: MOUTH_LEVELS - 1 }, (_, i) => drawFrame((i + 1) / (MOUTH_LEVELS - 1), closed))];
+  }
   return frames;
 }

@@ -1,6 +1,7 @@
 import type * as Wrtc from '@roamhq/wrtc';
 import { ApiError, notFound } from './errors.js';
 import { avatarFrames } from './avatar.js';
+import { allSyllables } from './voice.js';
 import { agentFaults, type SimulatorFaults } from './faults.js';
 import { loadOptional } from './optional.js';
 import type { Registry, StoredAgent } from './registry.js';
@@ -43,6 +44,7 @@ export class Sessions {
     this.wrtc ??= await loadOptional<typeof Wrtc>('@roamhq/wrtc');
     guardExit();
     avatarFrames();
+    allSyllables();
     return this.wrtc;
   }
 

@@ -14,7 +14,7 @@ const VOWELS: readonly [number, number][] = [[730, 1090], [530, 1840], [270, 229
 function synthSyllable(f1: number, f2: number, pitch: number): Int16Array {
   const n = SYLLABLE_FRAMES * FRAME_SAMPLES;
   const out = new Int16Array(n);
-  const harmonics = Math.floor(4000 / pitch);
+  const harmonics = Math.floor(3000 / pitch);
   const gain = (f: number) => Math.exp(-(((f - f1) / 130) ** 2)) + 0.6 * Math.exp(-(((f - f2) / 200) ** 2)) + 0.02;
   for (let i = 0; i < n; i++) {
     const t = i / SAMPLE_RATE;
@@ -34,8 +34,9 @@ interface Syllable {
 
 let syllables: Syllable[] | undefined;
 
-function allSyllables(): Syllable[] {
-  syllables ??= VOWELS.flatMap(([f1, f2]) => [130, 160].map((pitch) => synthSyllable(f1, f2, pitch))).map((samples) => {
+/** The syllables, synthesised on first use (about a tenth of a second). */
+export function allSyllables(): Syllable[] {
+  syllables ??= VOWELS.map(([f1, f2], i) => synthSyllable(f1, f2, i % 2 ? 160 : 130)).map((samples) => {
     const levels = new Float32Array(SYLLABLE_FRAMES);
     let peak = 0;
     for (let f = 0; f < SYLLABLE_FRAMES; f++) {
