@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { CliError, type CliIo } from './io.js';
 
 /** The simulator's entry, as `iwy-agent simulate` uses it. */
@@ -39,6 +41,16 @@ const canResolve = (name: string) => {
   }
 };
 
+/**
+ * Where the simulator entry is: next to the built CLI (dist/lib/cli.js → dist/lib/simulator/), or in
+ * the source tree when run through tsx (src/cli/ → src/simulator/). Resolved at run time so that
+ * neither the type declarations build nor a site's bundle pulls the simulator in.
+ */
+function simulatorEntry(): string {
+  const built = new URL(/* @vite-ignore */ './simulator/index.js', import.meta.url);
+  return existsSync(fileURLToPath(built)) ? built.href : new URL(/* @vite-ignore */ '../simulator/index.js', import.meta.url).href;
+}
+
 export interface SimulateOptions {
   port?: number;
   dataDir?: string;
@@ -50,7 +62,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<voi
   let sim: Awaited<ReturnType<SimulatorModule['startSimulator']>>;
   try {
     // Imported only here: the native packages are optional peers, loaded by the simulator on start.
-    const mod: SimulatorModule = await import('../simulator/index.js');
+    const mod = (await import(/* @vite-ignore */ simulatorEntry())) as SimulatorModule;
     sim = await mod.startSimulator({ host: '127.0.0.1', ...options });
   } catch (error) {
     const advice = explainSimulatorLoadError(error, canResolve);
