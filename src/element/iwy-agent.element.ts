@@ -11,9 +11,12 @@ import { EN, isRtl, loadStrings, pickLanguage, type UiStrings } from './i18n.js'
 import { styles } from './iwy-agent.styles.js';
 import { focusMainControl } from './focus.js';
 import { callModule, loadCall, type CallModule, type SessionControllerLike } from './call-loader.js';
+import { baseParts, bubbleView, panelView, type ViewProps } from './views.js';
 
 export type { SessionControllerLike };
-import { baseParts, bubbleView, panelView, type ViewProps } from './views.js';
+/** Outside the class, so the manifest lists the documented events rather than a generic one. */
+const fire = <K extends IwyEventName>(target: EventTarget, type: K, detail: IwyEventDetailMap[K]) =>
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: CANCELABLE_EVENTS.has(type) }));
 
 const IDLE: SessionSnapshot = Object.freeze({
   state: 'idle', error: undefined, micEnabled: true, micLevel: 0, agentSpeaking: false,
@@ -24,6 +27,7 @@ const IDLE: SessionSnapshot = Object.freeze({
  * A live conversational iwy.ai video agent: a floating bubble or an inline panel with the agent's
  * video and voice, the visitor's microphone, captions and a text box.
  *
+ * @tag iwy-agent
  * @summary Talk face to face with an iwy.ai video agent.
  * @example <iwy-agent agent-id="demo" session-url="/api/iwy-session" captions></iwy-agent>
  *
@@ -142,8 +146,7 @@ export class IwyAgentElement extends LitElement {
 
   /** Raises a public `iwy-*` event; returns false when a listener cancelled it. */
   protected emit<K extends IwyEventName>(type: K, detail: IwyEventDetailMap[K]): boolean {
-    const cancelable = CANCELABLE_EVENTS.has(type);
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return fire(this, type, detail);
   }
 
   /** Makes the session controller; tests override it to plug in a fake or a stub transport. */
@@ -236,7 +239,7 @@ export class IwyAgentElement extends LitElement {
     this.track(loadStrings(lang).then((t) => lang === this.language && (this.base = t)));
   }
 
-  /** Resolves after the current language table has loaded and rendered too. */
+  /** Resolves once pending loads (language table, call code, controller) have rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
     for (let i = 0; i < 5 && this.loads.size; i++) {
@@ -247,7 +250,6 @@ export class IwyAgentElement extends LitElement {
   }
 
   private hadFocus = false;
-
   protected override updated(): void {
     // Focus lived in a control that this render removed (start, end, retry): move it to the new view.
     if (this.hadFocus && !this.matches(':focus-within')) void this.focusView();

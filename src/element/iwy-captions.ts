@@ -10,6 +10,7 @@ import { shared } from './shared.styles.js';
  * session from the enclosing `<iwy-agent>` (through @lit/context), so it can be placed in its
  * `captions` slot or restyled freely.
  *
+ * @tag iwy-captions
  * @summary Captions of the visitor and the agent.
  * @csspart line - One caption line.
  */

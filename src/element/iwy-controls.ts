@@ -11,6 +11,7 @@ import { shared } from './shared.styles.js';
  * Reads the session from the enclosing `<iwy-agent>` (through @lit/context) and only forwards
  * intents to it, so a host can put its own controls in the `controls` slot instead.
  *
+ * @tag iwy-controls
  * @summary Microphone, message box and end-call controls.
  * @csspart mic-button - Switches the microphone; its ring grows with the input level.
  * @csspart text-input - The message box.
