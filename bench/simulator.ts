@@ -1,12 +1,14 @@
 /**
  * Simulator benchmark: CPU per concurrent session and the most concurrent sessions that keep ≥ 14 fps.
- * For N = 1, 2, 4, 8, 16 (stopping at the first N that misses the bar), a child process connects N
+ * For N = 1, 2, 4, 8, 16 (stopping at the first N that misses the bar, then up to two bisection steps
+ * between the last passing and the first failing N), a child process connects N
  * node-side WebRTC visitors; over a measuring window this process's `process.cpuUsage()` gives the
  * simulator's CPU, and each visitor counts the frames it decodes. Visitors share the machine's cores,
  * so the figure is "on this machine, with the visitors on it too".
  * Run: node --import tsx bench/simulator.ts
  */
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '../src/simulator/index.js';
@@ -67,20 +69,34 @@ export async function benchSimulator({
   const sim = await startSimulator({ maxSessions: Math.max(...counts), reconnectGraceMs: 1_000 });
   const steps: SimulatorStep[] = [];
   try {
-    for (const n of counts) {
+    const run = async (n: number) => {
       const s = await step(sim.url, n, windowMs);
       steps.push(s);
       onStep?.(s);
       // Wait until the previous visitors' sessions are gone before the next step.
       for (let i = 0; i < 100 && sim.sessions().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-      if (s.minFps < minFps) break;
+      return s.minFps >= minFps;
+    };
+    let pass = 0;
+    let fail = 0;
+    for (const n of counts) {
+      if (!(await run(n))) {
+        fail = n;
+        break;
+      }
+      pass = n;
+    }
+    // Narrow the gap between the last passing and the first failing count (two more steps at most).
+    for (let extra = 0; extra < 2 && fail - pass > 1 && pass > 0; extra++) {
+      const mid = Math.floor((pass + fail) / 2);
+      if (await run(mid)) pass = mid;
+      else fail = mid;
     }
   } finally {
     await sim.close();
   }
-  const passing = steps.filter((s) => s.minFps >= minFps);
+  const passing = steps.filter((s) => s.minFps >= minFps).sort((a, b) => a.sessions - b.sessions);
   const best = passing.at(-1) ?? steps[0]!;
-  const { availableParallelism } = await import('node:os');
   return { steps, cpuPercentPerSession: best.cpuPercentPerSession, maxSessionsAtMinFps: best.minFps >= minFps ? best.sessions : 0, minFps, cores: availableParallelism() };
 }
 
