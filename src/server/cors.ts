@@ -14,6 +14,8 @@ export interface CorsPolicy {
 }
 
 const NO_HEADERS: Record<string, string> = {};
+// Cross-origin pages can read only the headers listed here; the element needs Retry-After on a 429.
+const EXPOSE = { 'access-control-expose-headers': 'Retry-After' };
 const HEADER_LIST = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+(\s*,\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$/;
 
 export function corsPolicy(allowed: AllowedOrigins | undefined): CorsPolicy {
@@ -26,9 +28,9 @@ export function corsPolicy(allowed: AllowedOrigins | undefined): CorsPolicy {
     if (allowed === undefined) {
       if (sameHost(origin, request.url)) return NO_HEADERS;
     } else if (allowed === '*') {
-      return { 'access-control-allow-origin': '*' };
+      return { 'access-control-allow-origin': '*', ...EXPOSE };
     } else if (list ? list.has(origin) : (allowed as (o: string) => boolean)(origin)) {
-      return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };
+      return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin', ...EXPOSE };
     }
     throw new SessionError('origin-not-allowed');
   }

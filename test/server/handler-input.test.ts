@@ -107,6 +107,8 @@ describe('session handler: input, methods, origins', () => {
     assert.equal(listed.headers.get('access-control-allow-origin'), 'https://www.site.test');
     assert.equal(listed.headers.get('access-control-allow-credentials'), 'true');
     assert.equal(listed.headers.get('vary'), 'Origin');
+    // A cross-origin page must be able to read Retry-After on a 429.
+    assert.equal(listed.headers.get('access-control-expose-headers'), 'Retry-After');
     const any = await handler({ allowedOrigins: '*' })(sessionRequest({ agentId: AGENT }, { headers: { origin: 'http://a.test' } }));
     assert.equal(any.headers.get('access-control-allow-origin'), '*');
     assert.equal(any.headers.get('access-control-allow-credentials'), null);
