@@ -36,7 +36,7 @@ export class Peer {
   private channel: Wrtc.RTCDataChannel | undefined;
   private gone = false;
 
-  constructor(wrtc: typeof Wrtc, tracks: Wrtc.MediaStreamTrack[], private readonly events: PeerEvents) {
+  constructor(wrtc: typeof Wrtc, private readonly tracks: Wrtc.MediaStreamTrack[], private readonly events: PeerEvents) {
     this.pc = new wrtc.RTCPeerConnection({ iceServers: [] });
     this.pc.ondatachannel = ({ channel }) => {
       if (channel.label !== 'chat') return;
@@ -49,10 +49,7 @@ export class Peer {
     this.pc.onconnectionstatechange = () => {
       if (['failed', 'closed'].includes(this.pc.connectionState)) this.markGone();
     };
-    this.tracks = tracks;
   }
-
-  private readonly tracks: Wrtc.MediaStreamTrack[];
 
   private markGone(): void {
     if (this.gone) return;

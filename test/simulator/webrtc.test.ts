@@ -107,6 +107,16 @@ describe('simulated agent over WebRTC', () => {
     assert.equal(again.messages.filter((m) => m.type === 'bot-ready').length, 0, 'no second greeting without client-ready');
   });
 
+  it('renegotiates on the same connection when re-offered without restart_pc', async () => {
+    const { visitor } = await join('demo');
+    const pcId = visitor.pcId;
+    assert.equal((await visitor.connect(false)).status, 200);
+    assert.equal(visitor.pcId, pcId);
+    assert.equal(visitor.dc.readyState, 'open', 'the same channel stays open');
+    visitor.send('send-text', { content: 'after renegotiation' });
+    await visitor.waitFor(saying(/after renegotiation/), 'reply on the renegotiated connection');
+  });
+
   it('ends on disconnect-bot with peerLeft, and when the visitor goes away', async () => {
     const first = await join('demo');
     first.visitor.send('disconnect-bot');
