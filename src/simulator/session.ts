@@ -91,7 +91,9 @@ export class SimSession {
     }
     const renegotiate = this.peer?.open && body.pc_id === this.pcId && !body.restart_pc;
     if (!renegotiate) this.replacePeer();
-    const sdp = await this.peer!.answer(body);
+    const sdp = await this.peer!.answer(body).catch((error: Error) => {
+      throw new ApiError(400, 'invalid_sdp', `the offer could not be applied: ${error.message.slice(0, 200)}`);
+    });
     if (this.state === 'waiting' || this.state === 'away' || this.state === 'dropped') this.state = 'connecting';
     return { sdp, type: 'answer' as const, pc_id: this.pcId };
   }

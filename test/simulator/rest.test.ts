@@ -89,6 +89,16 @@ describe('simulator REST API', () => {
       ['POST', '/start-agent-session', {}],
       ['POST', '/start-agent-session', { agentId: 5 }],
     ];
+    const session = (await call('POST', '/start-agent-session', { agentId: 'demo' })).body.sessionId;
+    cases.push(
+      ['POST', `/sessions/${session}/offer`, {}],
+      ['POST', `/sessions/${session}/offer`, { sdp: 'v=0', type: 'answer' }],
+      ['POST', `/sessions/${session}/offer`, { sdp: 'garbage', type: 'offer' }],
+      ['PATCH', `/sessions/${session}/offer`, { candidates: 'x' }],
+      ['PATCH', `/sessions/${session}/offer`, { candidates: [{ candidate: 5 }] }],
+      ['POST', `/sessions/${session}/faults`, { dropSeconds: 0 }],
+      ['POST', `/sessions/${session}/faults`, { rejectOffer: 'yes' }],
+    );
     for (const [method, path, body] of cases) fails(await call(method, path, body), 400);
     for (const path of ['/agent', '/tool', '/ephemeral-agent', '/start-agent-session']) {
       fails(await call('POST', path, undefined, { raw: '{not json' }), 400, 'invalid_json');
