@@ -63,3 +63,22 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+describe('reduced motion', () => {
+  after(() => emulateMedia({ reducedMotion: 'no-preference' }).catch(() => {}));
+
+  it('stops animations when the visitor prefers reduced motion', async function () {
+    const el = await fixture<TestIwyAgent>(html`<test-iwy-agent agent-id="demo" mode="inline"></test-iwy-agent>`);
+    const avatar = el.shadowRoot!.querySelector('.avatar')!;
+    expect(getComputedStyle(avatar).animationName).to.equal('breathe');
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+    } catch {
+      this.skip(); // Firefox over WebDriver BiDi cannot emulate media
+    }
+    expect(getComputedStyle(avatar).animationName).to.equal('none');
+    el.fake.set({ state: 'waiting' });
+    await el.updateComplete;
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.spinner')!).animationName).to.equal('none');
+  });
+});
