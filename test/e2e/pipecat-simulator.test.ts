@@ -57,6 +57,9 @@ async function call(agentId = 'demo'): Promise<Call> {
   return c;
 }
 
+// The simulator starts on first use: do that before the first test's clock starts.
+before(() => simulator());
+
 afterEach(async () => {
   for (const c of calls.splice(0)) {
     await c.client.disconnect().catch(() => undefined);
