@@ -14,14 +14,15 @@ export function firefoxSkipReason() {
   return undefined;
 }
 
-// Offline like the Chromium groups, autoplay allowed, fake camera/mic, WebRTC host candidates on loopback
-// in the clear (no mDNS names: the agent side keeps only 127.0.0.1).
+// Offline like the Chromium groups, autoplay allowed, fake camera/mic, WebRTC host candidates as plain
+// addresses (no mDNS names). Firefox 140 gathers no 127.0.0.1 candidate here even with ice.loopback, and
+// does not pair its own 192.0.2.2 with a peer's 127.0.0.1: a peer that keeps only loopback candidates
+// (the simulator) gets "ICE failed". Without an audio device AudioContext stays "suspended".
 const basePrefs = {
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
   'media.autoplay.block-webaudio': false,
   'media.navigator.streams.fake': true,
-  'media.peerconnection.ice.loopback': true,
   'media.peerconnection.ice.obfuscate_host_addresses': false,
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
