@@ -38,9 +38,10 @@ export async function startCallHarness(pages: Record<string, HarnessPage>, optio
   const app = express();
   app.post('/api/iwy-session', ((req, res) => void session(req, res)) as RequestHandler);
   for (const [path, page] of Object.entries(pages)) {
-    app.get(path, (_req, res) => {
-      res.set(page.headers ?? {}).type('html').send(page.html.replaceAll('%SIM_ORIGIN%', new URL(sim.url).origin));
-    });
+    const fill = (text: string) => text.replaceAll('%SIM_ORIGIN%', new URL(sim.url).origin);
+    const headers = Object.fromEntries(Object.entries(page.headers ?? {}).map(([k, v]) => [k, fill(v)]));
+    const html = fill(page.html);
+    app.get(path, (_req, res) => void res.set(headers).type('html').send(html));
   }
   app.use('/dist', express.static(join(root, 'dist')));
   for (const [prefix, dir] of Object.entries(options.mounts ?? {})) app.use(prefix, express.static(dir));

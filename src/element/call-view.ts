@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { ACTIVE_STATES } from '../session/states.js';
 import type { IwyErrorCode } from '../session/errors.js';
 import type { UiStrings } from './i18n.js';
@@ -14,7 +15,10 @@ export function errorText(t: UiStrings, code: IwyErrorCode, retryAfterSeconds?: 
 }
 
 const streams = new WeakMap<MediaStreamTrack, MediaStream>();
-/** One MediaStream per track, so re-renders never reset a playing element. */
+/**
+ * One MediaStream per track; bind it with `live()`: Lit re-assigns object-valued properties on every
+ * render, and each `srcObject` assignment restarts the media element's load (it would never play).
+ */
 export function stream(track: MediaStreamTrack): MediaStream {
   let s = streams.get(track);
   if (!s) streams.set(track, (s = new MediaStream([track])));
@@ -23,7 +27,7 @@ export function stream(track: MediaStreamTrack): MediaStream {
 
 /** The agent's voice; outside the panel so it keeps playing while the floating panel is collapsed. */
 export const audioView = (track: MediaStreamTrack | undefined) =>
-  track ? html`<audio autoplay .srcObject=${stream(track)}></audio>` : nothing;
+  track ? html`<audio autoplay .srcObject=${live(stream(track))}></audio>` : nothing;
 
 /** Video, live chip ("● Live · Speaking"), error, captions and controls over the base parts. */
 export function callParts(p: ViewProps): PanelParts {
@@ -31,7 +35,7 @@ export function callParts(p: ViewProps): PanelParts {
   const parts = baseParts(p);
   const active = ACTIVE_STATES.has(s.state);
   if (s.agentVideo && active) {
-    parts.media = html`<video part="video" autoplay playsinline muted .muted=${true} .srcObject=${stream(s.agentVideo)}></video>`;
+    parts.media = html`<video part="video" autoplay playsinline muted .muted=${true} .srcObject=${live(stream(s.agentVideo))}></video>`;
   }
   if (s.state === 'live') {
     parts.chip = html`<span part="status" class="chip"><span class="dot"></span>${t.live}

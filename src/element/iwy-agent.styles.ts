@@ -6,7 +6,8 @@ export const styles = [
   css`
     :host { display: block; color: var(--_fg); --_gap: var(--iwy-offset, 20px); }
     :host([hidden]) { display: none; }
-    :host([mode='inline']) { display: flex; flex-direction: column; min-block-size: 320px; }
+    /* Fills its container when that has a height; 320px at least. */
+    :host([mode='inline']) { display: flex; flex-direction: column; block-size: 100%; min-block-size: 320px; }
 
     .floating { position: fixed; inset-block-end: var(--_gap); inset-inline-end: var(--_gap);
       z-index: var(--iwy-z-index, 2147483000); }

@@ -44,7 +44,7 @@ describe('script-tag build', () => {
     const other = performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname)
-      .filter((p) => !p.startsWith('/dist/') && !p.startsWith('/__web-dev-server') && !p.startsWith('/test/') && !p.startsWith('/node_modules/'));
+      .filter((p) => !p.startsWith('/dist/') && !p.startsWith('/__web-dev-server') && !p.startsWith('/__web-test-runner__/') && !p.startsWith('/test/') && !p.startsWith('/node_modules/'));
     expect(other).to.deep.equal([]);
   });
 });
