@@ -18,6 +18,10 @@ const baseArgs = [
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
+  // Test pages share one browser; a page in a background tab must still decode and paint video.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 const chrome = (extra) =>
   chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...baseArgs, ...extra] } });

@@ -15,6 +15,9 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       '--use-fake-device-for-media-stream',
       '--allow-loopback-in-peer-connection',
       '--autoplay-policy=no-user-gesture-required',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
       ...extraArgs,
     ],
   });

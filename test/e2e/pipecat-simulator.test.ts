@@ -14,7 +14,8 @@ interface Call {
 }
 
 const calls: Call[] = [];
-const waitUntil = async (check: () => boolean, what: string, ms = 8000) => {
+// Generous: the suite shares 2 cores with other browsers and the simulator's encoders.
+const waitUntil = async (check: () => boolean, what: string, ms = 15_000) => {
   const end = performance.now() + ms;
   while (!check()) {
     if (performance.now() > end) throw new Error(`timed out: ${what}`);
