@@ -39,6 +39,7 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: 'src/index.ts',
           'server/index': 'src/server/index.ts',
+          'server/fetch': 'src/server/fetch.ts',
           'simulator/index': 'src/simulator/index.ts',
           cli: 'src/cli/main.ts',
           'react/index': 'src/react/index.ts',
