@@ -1,30 +1,14 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/lib/chromium-flags.mjs';
 import { allowMedia, denyMedia, firefoxGroups } from './scripts/wtr-firefox-launcher.mjs';
 import { commonjsPackagesPlugin } from './test/support/commonjs-packages-plugin.mjs';
 import { sessionEndpointMiddleware } from './test/support/session-endpoint-middleware.mjs';
 import { simulatorMiddleware, simulatorPlugin } from './test/e2e/simulator-plugin.mjs';
 
-// Debian's Chromium, offline and quiet; fake camera/mic auto-accepted; WebRTC allowed on loopback.
-const baseArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-  // Test pages share one browser; a page in a background tab must still decode and paint video.
-  '--disable-renderer-backgrounding',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-];
 const chrome = (extra) =>
-  chromeLauncher({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...baseArgs, ...extra] } });
+  chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, args: ['--headless=new', ...CHROMIUM_FLAGS, ...extra] } });
 
 const config = {
   nodeResolve: true,
