@@ -66,6 +66,8 @@ export async function runCallBench({ runs = 10, cycles = 50 } = {}): Promise<Cal
   const browser = await launchChromium(['--js-flags=--expose-gc']);
   try {
     const elementPage = await browser.newPage();
+    // tsx (esbuild keepNames) wraps named inner functions in __name(); functions sent to the page need it.
+    await elementPage.addInitScript('globalThis.__name = (f) => f;');
     await elementPage.addInitScript(recordEvents);
     await elementPage.goto(`${harness.url}/element.html`);
     await elementPage.waitForFunction(() => customElements.get('iwy-agent') !== undefined);
