@@ -59,6 +59,8 @@ describe('a call with the demo agent', () => {
   });
 
   it('shows real video frames of at least 640×480, and more of them over time', async () => {
+    // The agent's video track may start a moment after bot-ready.
+    await page.waitForFunction(() => (document.querySelector('iwy-agent')?.shadowRoot?.querySelector('video')?.videoWidth ?? 0) > 0, null, { timeout: 15_000 });
     const first = await call.video();
     await page.waitForTimeout(1000);
     const later = await call.video();
