@@ -100,6 +100,8 @@ export class IwyAgentElement extends LitElement {
   @property() poster?: string;
   /** Overrides for any UI text, e.g. `{ start: 'Talk to Ana' }`. */
   @property({ attribute: false }) strings: Partial<UiStrings> = {};
+  /** Time limits in ms: the session request, connect → agent ready, and reconnecting before network-lost. */
+  @property({ attribute: false }) timeouts: { requestMs?: number; readyMs?: number; reconnectMs?: number } = {};
 
   @state() private snap: SessionSnapshot = IDLE;
   @state() private open = false;
@@ -178,8 +180,7 @@ export class IwyAgentElement extends LitElement {
     if (this.controller || !this.isConnected) return Promise.resolve(this.controller);
     this.connecting ??= this.track(
       this.createController({
-        agentId: this.agentId,
-        sessionUrl: this.sessionUrl || undefined,
+        ...this.config(),
         micEnabled: !this.muted,
         emit: (type, detail) => this.emit(type, detail),
       }).then((c) => {
@@ -201,6 +202,15 @@ export class IwyAgentElement extends LitElement {
     return this.connecting;
   }
 
+  /** What configure() takes; the same on creation. */
+  private config() {
+    const t = this.timeouts ?? {};
+    return {
+      agentId: this.agentId, sessionUrl: this.sessionUrl || undefined,
+      requestTimeoutMs: t.requestMs, readyTimeoutMs: t.readyMs, reconnectTimeoutMs: t.reconnectMs,
+    };
+  }
+
   private track<T>(p: Promise<T>): Promise<T> {
     this.loads.add(p);
     p.catch(() => {}).finally(() => this.loads.delete(p));
@@ -216,8 +226,8 @@ export class IwyAgentElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && (changed.has('agentId') || changed.has('sessionUrl'))) {
-      this.controller?.configure({ agentId: this.agentId, sessionUrl: this.sessionUrl || undefined });
+    if (this.hasUpdated && (changed.has('agentId') || changed.has('sessionUrl') || changed.has('timeouts'))) {
+      this.controller?.configure(this.config());
     }
     if (this.hasUpdated && changed.has('muted') && !ACTIVE_STATES.has(this.snap.state)) {
       void this.controller?.setMicEnabled(!this.muted);

@@ -12,6 +12,10 @@ import { canTransition } from './state-machine.js';
 import { ACTIVE_STATES } from './states.js';
 import { appendTranscript, mergeTranscript } from './transcript.js';
 
+const TIMEOUT_OPTIONS = ['requestTimeoutMs', 'readyTimeoutMs', 'reconnectTimeoutMs'] as const;
+/** What configure() may change between calls. */
+type ConfigurableOption = 'agentId' | 'sessionUrl' | (typeof TIMEOUT_OPTIONS)[number];
+
 /** What a finished or failed call leaves behind: no media, nobody speaking (the transcript stays). */
 const CALL_CLEARED = {
   micLevel: 0,
@@ -53,10 +57,12 @@ export class SessionController implements SessionActions {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Takes effect on the next start(). `sessionUrl: undefined` restores the default. */
-  configure(partial: Partial<Pick<SessionControllerOptions, 'agentId' | 'sessionUrl'>>): void {
+  /** Takes effect on the next start(). `undefined` restores a default (sessionUrl, timeouts). */
+  configure(partial: Partial<Pick<SessionControllerOptions, ConfigurableOption>>): void {
     if ('agentId' in partial) this.#options.agentId = partial.agentId ?? '';
-    if ('sessionUrl' in partial) this.#options.sessionUrl = partial.sessionUrl;
+    for (const key of ['sessionUrl', ...TIMEOUT_OPTIONS] as const) {
+      if (key in partial) this.#options = { ...this.#options, [key]: partial[key] };
+    }
   }
 
   /** Never rejects: failures become state 'error' and an iwy-error. No-op while a call is active. */

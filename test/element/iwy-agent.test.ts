@@ -65,6 +65,22 @@ describe('<iwy-agent> element', () => {
     expect(el.fake.options).to.include({ agentId: el.agentId, sessionUrl: '/api/session' });
   });
 
+  it('passes timeouts to the controller, on creation and when they change', async () => {
+    const el = document.createElement('test-iwy-agent') as TestIwyAgent;
+    el.timeouts = { readyMs: 2000, reconnectMs: 4000 };
+    el.setAttribute('agent-id', 'demo');
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.fake.options).to.include({ readyTimeoutMs: 2000, reconnectTimeoutMs: 4000, requestTimeoutMs: undefined });
+      el.timeouts = { requestMs: 500 };
+      await el.updateComplete;
+      expect(el.fake.options).to.include({ requestTimeoutMs: 500, readyTimeoutMs: undefined, reconnectTimeoutMs: undefined });
+    } finally {
+      el.remove();
+    }
+  });
+
   it('reflects the read-only state and error', async () => {
     const el = await inline();
     expect(el.state).to.equal('idle');
