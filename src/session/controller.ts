@@ -11,6 +11,7 @@ import type { SessionActions, SessionSnapshot } from './snapshot.js';
 import { canTransition } from './state-machine.js';
 import { ACTIVE_STATES } from './states.js';
 import { appendTranscript, mergeTranscript } from './transcript.js';
+import { TypedEchoes } from './typed-echoes.js';
 
 const TIMEOUT_OPTIONS = ['requestTimeoutMs', 'readyTimeoutMs', 'reconnectTimeoutMs'] as const;
 /** What configure() may change between calls. */
@@ -36,6 +37,7 @@ export class SessionController implements SessionActions {
   #attempt: CallAttempt | undefined;
   #ending: Promise<void> | undefined;
   #nextEntryId = 1;
+  #typed = new TypedEchoes();
 
   constructor(options: SessionControllerOptions) {
     this.#options = { ...options };
@@ -104,6 +106,7 @@ export class SessionController implements SessionActions {
       return;
     }
     transport.sendText(content);
+    this.#typed.sent(content);
     const line = { role: 'user', text: content, final: true } as const;
     this.#update({ transcript: appendTranscript(this.#snapshot.transcript, line, this.#nextEntryId++) });
     this.#options.emit('iwy-transcript', line);
@@ -253,6 +256,7 @@ export class SessionController implements SessionActions {
       onAgentVideo: guard((agentVideo) => this.#update({ agentVideo })),
       onAgentAudio: guard((agentAudio) => this.#update({ agentAudio })),
       onTranscript: guard((role, text, final) => {
+        if (role === 'user' && final && this.#typed.isEcho(text)) return; // already shown as typed
         const transcript = mergeTranscript(this.#snapshot.transcript, { role, text, final }, this.#nextEntryId++);
         this.#update({ transcript });
         this.#options.emit('iwy-transcript', { role, text, final });
