@@ -33,7 +33,7 @@ function spokenAnswer(body: unknown): string {
 
 /**
  * The simulated agent's side of the conversation: answers `client-ready` with `bot-ready`, says the first
- * message, echoes typed text back with a reply, and calls an attached tool when the text names it.
+ * message, answers typed text with a reply, and calls an attached tool when the text names it.
  * Anything else on the channel (`ping: …` keep-alives, signalling, garbage) is ignored.
  */
 export class Conversation {
@@ -79,8 +79,9 @@ export class Conversation {
   }
 
   private onText(text: string): void {
+    // Typed text is not transcribed: Pipecat's server appends send-text to the LLM context and
+    // sends no user-transcription for it (only speech is transcribed).
     this.hooks.interrupt();
-    this.emit('user-transcription', { text, final: true, timestamp: new Date().toISOString(), user_id: 'visitor' });
     const lower = text.toLowerCase();
     const tool = this.tools.find((t) => triggers(t).some((w) => lower.includes(w)));
     if (tool) this.enqueue(() => this.useTool(tool, text));

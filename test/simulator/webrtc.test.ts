@@ -69,15 +69,14 @@ describe('simulated agent over WebRTC', () => {
     assert.ok(visitor.audioFrames > 0, 'audio arrives');
   });
 
-  it('survives pings and garbage, and answers text with transcripts and speaking events', async () => {
+  it('survives pings and garbage, and answers text (without transcribing it) with speaking events', async () => {
     const { visitor } = await join('demo');
     for (const junk of ['ping: 1712345678', '{not json', '[]', 'null', JSON.stringify({ label: 'other', type: 'x' }), JSON.stringify({ type: 'signalling', message: { type: 'trackStatus' } })]) visitor.sendRaw(junk);
     visitor.send('send-text', { content: 'Hello there', options: {} });
-    const user = await visitor.waitFor((m) => m.type === 'user-transcription', 'user transcript');
-    assert.equal(user.data!.text, 'Hello there');
-    assert.equal(user.data!.final, true);
     await visitor.waitFor(saying(/You said: Hello there/), 'reply');
     await visitor.waitFor((m) => m.type === 'bot-stopped-speaking', 'stopped speaking', 10_000);
+    // Pipecat's server does not echo send-text as a user-transcription: the client shows typed lines itself.
+    assert.ok(!visitor.messages.some((m) => m.type === 'user-transcription'), 'typed text is not transcribed');
   });
 
   it('calls an attached tool webhook when the text names it and speaks its answer', async () => {
