@@ -18,6 +18,7 @@ export function mediaCallbacks(cb: TransportCallbacks): RTVIEventCallbacks {
     onTrackStarted: (track, p) => {
       if (!remote(track, p)) return;
       const kind = track.kind as 'audio' | 'video';
+      if (current[kind] === track) return; // unmuted again, or re-reported after an ICE restart
       current[kind] = track;
       report(kind, track);
     },

@@ -19,10 +19,16 @@ declare module '@pipecat-ai/small-webrtc-transport' {
 /** The offer POST: Pipecat retries failures itself; this bounds one attempt. */
 const OFFER_TIMEOUT_MS = 10_000;
 
+/** Where Pipecat's SmallWebRTC puts the agent's voice and face: transceiver mids 0 and 1. */
+const AGENT_MIDS = new Set(['0', '1']);
+
 /**
- * SmallWebRTCTransport with three changes:
+ * SmallWebRTCTransport with four changes:
  * - Pipecat restarts ICE on its own but emits nothing while it does; we watch each peer
  *   connection's state and report the link going down and coming back.
+ * - After an ICE restart (a new peer connection), Pipecat 1.10 never reports the new tracks: the
+ *   old connection's tracks, ending, delete the new ones from its bookkeeping before they unmute.
+ *   Once the new connection is up we report its agent tracks ourselves.
  * - Pipecat stops every sender's track when it replaces or closes a peer connection; our mic
  *   track is shared across reconnections and owned by the session controller, so it is left alone.
  * - Hanging up mid-negotiation, Pipecat rejects its pending connect promise and then, seeing the
@@ -38,13 +44,27 @@ class ObservedSmallWebRTCTransport extends SmallWebRTCTransport {
   }
 
   override createPeerConnection(): RTCPeerConnection {
+    // A connection made while one exists is an ICE restart: the link is down until it connects.
+    const restart = this.pc !== null;
+    if (restart) this.link(false);
     const pc = super.createPeerConnection();
     pc.addEventListener('connectionstatechange', () => {
       if (pc !== this.pc) return;
-      if (pc.connectionState === 'connected') this.link(true);
-      else if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') this.link(false);
+      if (pc.connectionState === 'connected') {
+        if (restart) this.#reportAgentTracks(pc);
+        this.link(true);
+      } else if (pc.connectionState === 'disconnected' || pc.connectionState === 'failed') this.link(false);
     });
     return pc;
+  }
+
+  /** Through Pipecat's own callback, so the adapter's track bookkeeping stays in one place. */
+  #reportAgentTracks(pc: RTCPeerConnection): void {
+    for (const { mid, receiver } of pc.getTransceivers()) {
+      if (mid !== null && AGENT_MIDS.has(mid) && receiver.track.readyState === 'live') {
+        this._callbacks.onTrackStarted?.(receiver.track);
+      }
+    }
   }
 
   override _disconnect(): Promise<void> {

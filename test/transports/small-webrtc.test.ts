@@ -119,6 +119,25 @@ describe('SmallWebRTC adapter (real WebRTC to an in-page agent)', () => {
     await call.adapter.disconnect();
   });
 
+  it('after an ICE restart, reports the new connection’s agent tracks (Pipecat does not)', async () => {
+    const call = connect();
+    await call.connected;
+    await until(() => call.rec.names().includes('agentVideo') && call.rec.names().includes('agentAudio'), 'agent tracks');
+    // ICE failed: Pipecat re-offers with restart_pc on a new peer connection and closes the old one.
+    const oldPc = pcs.created[0];
+    Object.defineProperty(oldPc, 'iceConnectionState', { value: 'failed', configurable: true });
+    oldPc.dispatchEvent(new Event('iceconnectionstatechange'));
+    // pcs.created: the client's first connection, the agent's, then the client's new one
+    const newPc = () => pcs.created[2];
+    await until(() => newPc()?.connectionState === 'connected', 'the new connection');
+    const receiver = (mid: string) => newPc().getTransceivers().find((t) => t.mid === mid)!.receiver.track;
+    const last = (name: string) => call.rec.log.filter((e) => e[0] === name).at(-1)?.[1];
+    await until(() => last('agentVideo') === receiver('1') && last('agentAudio') === receiver('0'), 'the new tracks');
+    expect(receiver('1').readyState).to.equal('live');
+    expect(call.rec.names().filter((n) => n.startsWith('reconnect'))).to.deep.equal(['reconnecting', 'reconnected']);
+    await call.adapter.disconnect();
+  });
+
   it('the agent leaving is disconnected(agent), and the peer connection is closed', async () => {
     const call = connect();
     await call.connected;
