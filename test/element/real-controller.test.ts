@@ -67,14 +67,14 @@ describe('<iwy-agent> with the real session controller', () => {
     const { url, key } = scriptedSessionUrl({ status: 429, json: { error: 'rate_limited' }, retryAfter: '17' });
     const el = await fixture<IwyAgentElement>(html`<stub-iwy-agent agent-id=${AGENT} session-url=${url} mode="inline"></stub-iwy-agent>`);
     await el.start();
-    await waitUntil(() => el.state === 'error');
+    await waitUntil(() => el.state === 'error', 'the first error', { timeout: 5000 });
     await el.updateComplete;
     expect(el.error?.code).to.equal('session-rate-limited');
     expect(part(el, 'error')!.textContent).to.contain('Try again in 17 s.');
     part(el, 'retry-button')!.click();
-    await waitUntil(async () => (await receivedBodies(key)).length === 2, 'retried');
-    await waitUntil(() => el.state === 'error');
-    await waitUntil(() => mic.allEnded(), 'the microphone is released');
+    await waitUntil(async () => (await receivedBodies(key)).length === 2, 'retried', { timeout: 5000 });
+    await waitUntil(() => el.state === 'error', 'the second error', { timeout: 5000 });
+    await waitUntil(() => mic.allEnded(), 'the microphone is released', { timeout: 5000 });
   });
 
   it('a full call: live video, then removing the element ends it and releases the mic', async () => {
