@@ -37,4 +37,24 @@ describe('AgentCaptions', () => {
       ['New bot.', true],
     ]);
   });
+
+  it('RTVI 2.x segments: updates replace, and a late update of a finished segment is not a new caption', () => {
+    const { c, out } = captions();
+    const greeting = 'Hi! I am the demo agent.';
+    c.output({ text: greeting, segment_id: 1, spoken_status: 'new', will_be_spoken: true });
+    c.output({ text: 'Hi!', segment_id: 1, spoken_status: 'in-progress' });
+    c.stoppedSpeaking(); // the visitor cut in
+    c.output({ text: greeting, segment_id: 1, spoken_status: 'completed' }); // arrives late
+    c.output({ text: 'You said: hello.', segment_id: 2, spoken_status: 'new' });
+    c.output({ text: 'You said: hello.', segment_id: 2, spoken_status: 'completed' });
+    c.stoppedSpeaking();
+    expect(out).to.deep.equal([
+      [greeting, false],
+      ['Hi!', false],
+      ['Hi!', true],
+      ['You said: hello.', false],
+      ['You said: hello.', false],
+      ['You said: hello.', true],
+    ]);
+  });
 });
