@@ -33,7 +33,9 @@ export class IwyControlsElement extends LitElement {
         transform: scale(calc(1 + var(--iwy-mic-level, 0) * 0.18)); transition: transform 0.08s, opacity 0.08s; }
       form { flex: 1; min-inline-size: 0; display: flex; align-items: center; block-size: 44px;
         padding-inline: 16px 4px; border-radius: 22px; background: var(--_surface); }
-      form:focus-within { box-shadow: 0 0 0 2px var(--_accent); }
+      /* The pill's ring is the text box's focus indicator (one ring, not two). */
+      form:focus-within { box-shadow: 0 0 0 2px var(--iwy-focus, var(--_accent)); }
+      input:focus-visible { outline: none; }
       input { flex: 1; min-inline-size: 0; border: 0; outline: 0; background: none; font: inherit;
         font-size: 15px; color: inherit; }
       input::placeholder { color: var(--_muted); }
