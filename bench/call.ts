@@ -30,10 +30,11 @@ async function elementCall(page: Page): Promise<number> {
     await el.updateComplete;
     const t0 = performance.now();
     void el.start();
-    await new Promise<void>((done) => {
+    await new Promise<void>((done, fail) => {
       const check = () => {
         const video = el.shadowRoot?.querySelector('video');
         if (video && video.getVideoPlaybackQuality().totalVideoFrames > 0) done();
+        else if (el.getAttribute('state') === 'error') fail(new Error(`call failed: ${(el as unknown as { error?: Error }).error?.message}`));
         else requestAnimationFrame(check);
       };
       check();

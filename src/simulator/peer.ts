@@ -104,7 +104,12 @@ export class Peer {
   }
 
   send(text: string): void {
-    if (this.channel?.readyState === 'open') this.channel.send(text);
+    if (this.channel?.readyState !== 'open') return;
+    try {
+      this.channel.send(text);
+    } catch {
+      // The visitor closed the channel between the check and the send (they hung up): nothing to tell.
+    }
   }
 
   get open(): boolean {

@@ -126,6 +126,13 @@ export class PipecatAgentTransport implements AgentTransport {
       this.#closing = true;
       this.#cleanup?.();
       try {
+        // Tell the agent the visitor hung up, so it leaves (and stops costing minutes) at once rather
+        // than when it notices the peer is gone.
+        if (this.#client?.state === 'ready') this.#client.disconnectBot();
+      } catch {
+        // Not ready or already closed: the disconnect below ends it anyway.
+      }
+      try {
         await this.#client?.disconnect();
       } catch {
         // Already gone: nothing left to release.

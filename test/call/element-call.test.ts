@@ -86,6 +86,11 @@ describe('a call with the demo agent', () => {
     const disconnected = await call.details('iwy-disconnected');
     assert.equal(disconnected.length, 1);
     assert.equal(disconnected[0]!.reason, 'user');
+    // The agent is told the visitor hung up (RTVI disconnect-bot): its session ends at once instead of
+    // waiting for a reconnect that will not come (and costing minutes).
+    const deadline = Date.now() + 3000;
+    while (harness.simulator.sessions().length > 0 && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.deepEqual(harness.simulator.sessions(), []);
   });
 });
 
