@@ -4,7 +4,7 @@ import { ContextProvider } from '@lit/context';
 import type { SessionControllerOptions } from '../session/controller.js';
 import { ACTIVE_STATES, type SessionState } from '../session/states.js';
 import type { IwyAgentError } from '../session/errors.js';
-import type { SessionSnapshot } from '../session/snapshot.js';
+import { IDLE_SNAPSHOT, type SessionSnapshot } from '../session/snapshot.js';
 import { CANCELABLE_EVENTS, type IwyEventDetailMap, type IwyEventName } from '../events.js';
 import { liveSessionContext } from '../context.js';
 import { EN, isRtl, loadStrings, pickLanguage, type UiStrings } from './i18n.js';
@@ -18,10 +18,6 @@ export type { SessionControllerLike };
 const fire = <K extends IwyEventName>(target: EventTarget, type: K, detail: IwyEventDetailMap[K]) =>
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: CANCELABLE_EVENTS.has(type) }));
 
-const IDLE: SessionSnapshot = Object.freeze({
-  state: 'idle', error: undefined, micEnabled: true, micLevel: 0, agentSpeaking: false,
-  userSpeaking: false, transcript: [], agentVideo: undefined, agentAudio: undefined,
-});
 
 /**
  * A live conversational iwy.ai video agent: a floating bubble or an inline panel with the agent's
@@ -103,7 +99,7 @@ export class IwyAgentElement extends LitElement {
   /** Time limits in ms: the session request, connect → agent ready, and reconnecting before network-lost. */
   @property({ attribute: false }) timeouts: { requestMs?: number; readyMs?: number; reconnectMs?: number } = {};
 
-  @state() private snap: SessionSnapshot = IDLE;
+  @state() private snap: SessionSnapshot = IDLE_SNAPSHOT;
   @state() private open = false;
   @state() private base: UiStrings = EN;
   private language = '';

@@ -7,7 +7,7 @@ import { IwyAgentError, isIwyAgentError } from './errors.js';
 import { acquireMicrophone } from './microphone.js';
 import { DEFAULT_SESSION_URL, requestSession } from './request-session.js';
 import type { SessionControllerOptions } from './controller-options.js';
-import type { SessionActions, SessionSnapshot } from './snapshot.js';
+import { IDLE_SNAPSHOT, type SessionActions, type SessionSnapshot } from './snapshot.js';
 import { canTransition } from './state-machine.js';
 import { ACTIVE_STATES } from './states.js';
 import { appendTranscript, mergeTranscript } from './transcript.js';
@@ -41,13 +41,7 @@ export class SessionController implements SessionActions {
 
   constructor(options: SessionControllerOptions) {
     this.#options = { ...options };
-    this.#snapshot = Object.freeze({
-      state: 'idle',
-      error: undefined,
-      micEnabled: options.micEnabled ?? true,
-      transcript: [],
-      ...CALL_CLEARED,
-    });
+    this.#snapshot = Object.freeze({ ...IDLE_SNAPSHOT, micEnabled: options.micEnabled ?? true });
   }
 
   get snapshot(): SessionSnapshot {

@@ -30,3 +30,16 @@ export interface SessionActions {
   setMicEnabled(on: boolean): Promise<void>;
   sendText(text: string): void;
 }
+
+/** Before any call: what the element shows first and what a new controller starts from. */
+export const IDLE_SNAPSHOT: SessionSnapshot = Object.freeze({
+  state: 'idle',
+  error: undefined,
+  micEnabled: true,
+  micLevel: 0,
+  agentSpeaking: false,
+  userSpeaking: false,
+  transcript: [],
+  agentVideo: undefined,
+  agentAudio: undefined,
+});
