@@ -59,15 +59,16 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 
 /**
  * The handler's answers are small JSON (or empty): one buffered write instead of streaming them.
+ * A string body goes out in the same socket write as the head (Node joins them; a Buffer it cannot).
  */
 async function writeResponse(response: Response, outgoing: ServerResponse): Promise<void> {
   const text = answerTexts.get(response);
-  const body = text !== undefined ? Buffer.from(text) : response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const body = text ?? (response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, key) => (headers[key] = value));
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  if (body) headers['content-length'] = String(body.byteLength);
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   outgoing.writeHead(response.status, headers);
   outgoing.end(body);
 }
