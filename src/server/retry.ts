@@ -41,6 +41,30 @@ const sleep = (ms: number, signal?: AbortSignal | null) =>
   });
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const utf8 = new TextDecoder();
+
+/**
+ * An answer already read into memory. Built without a body stream, which is what a Response costs
+ * most to make and read on Node 20; `text()`, `json()` and `arrayBuffer()` serve the bytes (`body`
+ * stays null: wretch and IwyClient read answers through those methods only).
+ */
+class BufferedResponse extends Response {
+  readonly #bytes: ArrayBuffer;
+
+  constructor(bytes: ArrayBuffer | null, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes ?? new ArrayBuffer(0);
+  }
+  override text(): Promise<string> {
+    return Promise.resolve(utf8.decode(this.#bytes));
+  }
+  override json(): Promise<unknown> {
+    return this.text().then(JSON.parse);
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.slice(0));
+  }
+}
 
 /**
  * One attempt under its own time limit, covering headers and body: the body is read here (iwy's
@@ -56,7 +80,7 @@ async function attemptOnce(next: FetchLike, url: string, opts: WretchOptions, ms
   try {
     const response = await next(url, { ...opts, signal: controller.signal });
     const body = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new BufferedResponse(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   } finally {
     clearTimeout(timer);
     caller?.removeEventListener('abort', onAbort);
