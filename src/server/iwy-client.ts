@@ -131,7 +131,7 @@ export class IwyClient {
       let request = this.#api.url(path);
       if (o?.signal) request = request.options({ signal: o.signal });
       if (body !== undefined) request = request.json(body as object);
-      const text = await withoutStackCapture(() => request.fetch(method).text());
+      const text = await request.fetch(method).text();
       return text === '' ? undefined : JSON.parse(text);
     } catch (error) {
       throw this.#toApiError(error);
@@ -156,22 +156,6 @@ export class IwyClient {
     const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
     const reason = cause?.code ?? cause?.message;
     return new IwyApiError(0, 'network-error', `iwy could not be reached${reason ? ` (${reason})` : ''}`, { cause: error });
-  }
-}
-
-/**
- * wretch records a stack with `new Error()` on every call, only to chain it to a WretchError, which
- * `#toApiError` discards: on Node 20 that capture was the largest single cost of a session start
- * (~35 µs). The capture happens synchronously inside `fetch()`, so switching it off for that call
- * alone touches nothing else; errors created later (after an await) keep their stacks.
- */
-function withoutStackCapture<T>(start: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return start();
-  } finally {
-    Error.stackTraceLimit = limit;
   }
 }
 

@@ -149,25 +149,4 @@ describe('IwyClient', () => {
     assert.deepEqual(await c.listTools(), []);
     assert.deepEqual(seen, ['https://api.example.test/v1/tool']);
   });
-
-  it('restores Error.stackTraceLimit after each call, whatever the outcome', async () => {
-    const limit = Error.stackTraceLimit;
-    const limits: number[] = [];
-    const c = new IwyClient({
-      apiKey: 'k',
-      baseUrl: 'https://api.example.test/v1',
-      retries: 0,
-      fetch: async (url) => {
-        limits.push(Error.stackTraceLimit);
-        if (String(url).endsWith('/agent')) throw new TypeError('fetch failed');
-        return Response.json({ error: 'nope' }, { status: 500 });
-      },
-    });
-    await assert.rejects(c.listAgents(), (e: IwyApiError) => e.code === 'network-error');
-    assert.equal(Error.stackTraceLimit, limit);
-    await assert.rejects(c.getTool('t'), (e: IwyApiError) => e.status === 500 && e.code === 'nope');
-    assert.equal(Error.stackTraceLimit, limit);
-    assert.ok(new Error('after').stack?.includes('iwy-client.test'), 'later errors keep their stacks');
-    assert.equal(limits.length, 2);
-  });
 });
