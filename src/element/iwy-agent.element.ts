@@ -5,19 +5,14 @@ import type { SessionControllerOptions } from '../session/controller.js';
 import { ACTIVE_STATES, type SessionState } from '../session/states.js';
 import type { IwyAgentError } from '../session/errors.js';
 import { IDLE_SNAPSHOT, type SessionSnapshot } from '../session/snapshot.js';
-import { CANCELABLE_EVENTS, type IwyEventDetailMap, type IwyEventName } from '../events.js';
+import type { IwyEventDetailMap, IwyEventName } from '../events.js';
+import { fire } from './fire.js';
 import { liveSessionContext } from '../context.js';
 import { EN, isRtl, loadStrings, pickLanguage, type UiStrings } from './i18n.js';
 import { styles } from './iwy-agent.styles.js';
 import { focusMainControl } from './focus.js';
 import { callModule, loadCall, type CallModule, type SessionControllerLike } from './call-loader.js';
 import { baseParts, bubbleView, panelView, type ViewProps } from './views.js';
-
-export type { SessionControllerLike };
-/** Outside the class, so the manifest lists the documented events rather than a generic one. */
-const fire = <K extends IwyEventName>(target: EventTarget, type: K, detail: IwyEventDetailMap[K]) =>
-  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: CANCELABLE_EVENTS.has(type) }));
-
 
 /**
  * A live conversational iwy.ai video agent: a floating bubble or an inline panel with the agent's

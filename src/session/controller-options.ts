@@ -23,3 +23,7 @@ export interface SessionControllerOptions {
   /** Default: navigator.mediaDevices.getUserMedia. */
   getUserMedia?: GetUserMedia;
 }
+
+export const TIMEOUT_OPTIONS = ['requestTimeoutMs', 'readyTimeoutMs', 'reconnectTimeoutMs'] as const;
+/** What configure() may change between calls. */
+export type ConfigurableOption = 'agentId' | 'sessionUrl' | (typeof TIMEOUT_OPTIONS)[number];

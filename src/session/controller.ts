@@ -6,16 +6,13 @@ import { CallAttempt } from './call-attempt.js';
 import { IwyAgentError, isIwyAgentError } from './errors.js';
 import { acquireMicrophone } from './microphone.js';
 import { DEFAULT_SESSION_URL, requestSession } from './request-session.js';
-import type { SessionControllerOptions } from './controller-options.js';
+import { TIMEOUT_OPTIONS, type ConfigurableOption, type SessionControllerOptions } from './controller-options.js';
 import { IDLE_SNAPSHOT, type SessionActions, type SessionSnapshot } from './snapshot.js';
 import { canTransition } from './state-machine.js';
 import { ACTIVE_STATES } from './states.js';
 import { appendTranscript, mergeTranscript } from './transcript.js';
 import { TypedEchoes } from './typed-echoes.js';
 
-const TIMEOUT_OPTIONS = ['requestTimeoutMs', 'readyTimeoutMs', 'reconnectTimeoutMs'] as const;
-/** What configure() may change between calls. */
-type ConfigurableOption = 'agentId' | 'sessionUrl' | (typeof TIMEOUT_OPTIONS)[number];
 
 /** What a finished or failed call leaves behind: no media, nobody speaking (the transcript stays). */
 const CALL_CLEARED = {

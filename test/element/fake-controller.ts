@@ -1,6 +1,7 @@
 // A stand-in for SessionController with the same API (controller-api.md), driven by the tests:
 // it records calls and lets a test push any snapshot, error or event through the element.
-import { IwyAgentElement, type SessionControllerLike } from '../../src/element/iwy-agent.element.js';
+import { IwyAgentElement } from '../../src/element/iwy-agent.element.js';
+import type { SessionControllerLike } from '../../src/element/call-loader.js';
 import type { SessionControllerOptions } from '../../src/session/controller.js';
 import type { SessionSnapshot } from '../../src/session/snapshot.js';
 import { ACTIVE_STATES } from '../../src/session/states.js';
